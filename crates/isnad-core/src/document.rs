@@ -1,0 +1,332 @@
+//! The shared document: the original text and one optional field per layer.
+
+use std::collections::BTreeMap;
+
+use compact_str::CompactString;
+use serde::{Deserialize, Serialize};
+
+use crate::{Layer, Span};
+
+/// Version of the JSON form of a [`Document`]. Bump it on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One document under analysis. `text` is the original and is never modified; each layer
+/// is `None` until the one stage that produces it has run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema_version: u32,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<Sentence>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<Entity>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<Quote>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<Token>>,
+    /// Layers that are not built in (added by plugins), by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", rename = "layers")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Document {
+    pub fn new(text: impl Into<String>) -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION,
+            text: text.into(),
+            metadata: None,
+            sentences: None,
+            entities: None,
+            quotes: None,
+            tokens: None,
+            extensions: BTreeMap::new(),
+        }
+    }
+
+    /// Whether `layer` has been produced.
+    pub fn has(&self, layer: &Layer) -> bool {
+        match layer.as_str() {
+            "tokens" => self.tokens.is_some(),
+            "sentences" => self.sentences.is_some(),
+            "entities" => self.entities.is_some(),
+            "quotes" => self.quotes.is_some(),
+            "metadata" => self.metadata.is_some(),
+            other => self.extensions.contains_key(other),
+        }
+    }
+
+    /// The tokens, or an empty slice if the layer is absent.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.as_deref().unwrap_or_default()
+    }
+
+    pub fn sentences(&self) -> &[Sentence] {
+        self.sentences.as_deref().unwrap_or_default()
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        self.entities.as_deref().unwrap_or_default()
+    }
+
+    pub fn quotes(&self) -> &[Quote] {
+        self.quotes.as_deref().unwrap_or_default()
+    }
+
+    /// The text a span covers (empty if the span does not slice the text).
+    pub fn slice(&self, span: Span) -> &str {
+        span.get(&self.text).unwrap_or("")
+    }
+
+    /// Moves `layer` from `other` into `self`, replacing what `self` had.
+    pub fn take_layer(&mut self, other: &mut Document, layer: &Layer) {
+        match layer.as_str() {
+            "tokens" => self.tokens = other.tokens.take(),
+            "sentences" => self.sentences = other.sentences.take(),
+            "entities" => self.entities = other.entities.take(),
+            "quotes" => self.quotes = other.quotes.take(),
+            "metadata" => self.metadata = other.metadata.take(),
+            name => match other.extensions.remove(name) {
+                Some(v) => {
+                    self.extensions.insert(name.to_owned(), v);
+                }
+                None => {
+                    self.extensions.remove(name);
+                }
+            },
+        }
+    }
+
+    /// Names of the layers present, built-in ones first.
+    pub fn layers(&self) -> Vec<Layer> {
+        let mut out: Vec<Layer> = Layer::BUILTIN.into_iter().filter(|l| self.has(l)).collect();
+        out.extend(self.extensions.keys().map(|k| Layer::from(k.as_str())));
+        out
+    }
+}
+
+/// What a token is. Numbers, URLs, e-mails, hashtags and mentions are single tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Url,
+    Email,
+    Hashtag,
+    Mention,
+    Symbol,
+}
+
+/// A proclitic recognised at the start of a word (the span is never split).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Proclitic {
+    #[serde(rename = "و")]
+    Wa,
+    #[serde(rename = "ف")]
+    Fa,
+    #[serde(rename = "ب")]
+    Bi,
+    #[serde(rename = "ل")]
+    Li,
+    #[serde(rename = "ك")]
+    Ka,
+    #[serde(rename = "س")]
+    Sa,
+    /// The definite article ال, also when its alef is elided after ل (`للحلف`).
+    #[serde(rename = "ال")]
+    Al,
+}
+
+impl Proclitic {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Proclitic::Wa => "و",
+            Proclitic::Fa => "ف",
+            Proclitic::Bi => "ب",
+            Proclitic::Li => "ل",
+            Proclitic::Ka => "ك",
+            Proclitic::Sa => "س",
+            Proclitic::Al => "ال",
+        }
+    }
+}
+
+/// The clitic analysis of a word: its proclitics in order, and the stem they leave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clitics {
+    pub proclitics: Vec<Proclitic>,
+    /// The stem's span in the original text (inside the token's span).
+    pub stem: Span,
+    /// The stem's normalized form (for `للحلف`: `حلف`).
+    pub stem_norm: CompactString,
+}
+
+/// A token: its span in the original, its normalized form and, for words that carry
+/// proclitics, their analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    #[serde(flatten)]
+    pub span: Span,
+    pub kind: TokenKind,
+    pub norm: CompactString,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clitics: Option<Clitics>,
+}
+
+impl Token {
+    /// The normalized stem: the clitic analysis's stem if any, else the whole normalized form.
+    pub fn stem_norm(&self) -> &str {
+        match &self.clitics {
+            Some(c) => &c.stem_norm,
+            None => &self.norm,
+        }
+    }
+}
+
+/// A sentence, with the range of token indices it covers (`tokens[first..last]`,
+/// empty when the token layer is absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    #[serde(flatten)]
+    pub span: Span,
+    #[serde(default)]
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// An entity's type: ANERcorp's four name types and the rule-based value types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityLabel {
+    Per,
+    Org,
+    Loc,
+    Misc,
+    Date,
+    Duration,
+    Number,
+    Percent,
+    Money,
+}
+
+impl EntityLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Per => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Misc => "MISC",
+            EntityLabel::Date => "DATE",
+            EntityLabel::Duration => "DURATION",
+            EntityLabel::Number => "NUMBER",
+            EntityLabel::Percent => "PERCENT",
+            EntityLabel::Money => "MONEY",
+        }
+    }
+
+    /// Names of people, organizations, places and others, as opposed to values.
+    pub fn is_name(self) -> bool {
+        matches!(self, EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc)
+    }
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A name, full or partial (`مارك روتي`, `روتي`).
+    #[default]
+    Name,
+    /// A title or description standing for the entity (`الأمين العام للحلف`).
+    Title,
+    /// An abbreviation or alternative name (`الناتو` for `حلف شمال الأطلسي`).
+    Alias,
+    /// A value expression (dates, numbers).
+    Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    #[serde(flatten)]
+    pub span: Span,
+    #[serde(default)]
+    pub kind: MentionKind,
+}
+
+/// One real-world entity and all its mentions in the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// `E1`, `E2`, … in order of first mention.
+    pub id: String,
+    pub label: EntityLabel,
+    /// The most complete name the document gives it.
+    pub canonical: String,
+    pub mentions: Vec<Mention>,
+    /// Titles next to a person's name (`وزير الدفاع الأميركي` before `لويد اوستن`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Span>,
+    /// The normalized value of a DATE, DURATION, NUMBER, PERCENT or MONEY (`2024-09-06`, `P15M`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+impl Entity {
+    /// The entity with a mention overlapping `span`, if any.
+    pub fn find_overlapping(entities: &[Entity], span: Span) -> Option<&Entity> {
+        entities.iter().find(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
+    }
+}
+
+/// A field of article metadata: where it is, and its value (the name without its label).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetadataField {
+    #[serde(flatten)]
+    pub span: Span,
+    pub value: String,
+}
+
+/// What an article says about itself: who wrote or translated it, where from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Metadata {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<MetadataField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translator: Option<MetadataField>,
+    /// The outlet the article is taken from (`- عن K24 الإخباري` → `K24`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_outlet: Option<MetadataField>,
+    /// Place and agency before the first sentence (`الرياض - واس`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<MetadataField>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+/// Who said a quote: the canonical name of their entity, the entity's id, and the mention
+/// in the quote's own clause (`None` when the subject is dropped: `وأضاف …`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub entity: Option<String>,
+    pub mention: Option<Span>,
+}
+
+/// A quotation and its attribution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The quoted words, without quotation marks or complementizer.
+    pub content: Span,
+    /// The reporting word(s) (`وقال`, `مشيرا الى`), or the colon or marks for a quote
+    /// attributed by punctuation alone.
+    pub cue: Span,
+    pub speaker: Option<Speaker>,
+    pub confidence: f32,
+}

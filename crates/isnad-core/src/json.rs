@@ -1,0 +1,146 @@
+//! The JSON form of a document: every span object gets the `text` it covers, and any JSON
+//! that comes back (from a plugin, say) is checked span by span against the original.
+//!
+//! A span in JSON is any object with integer `start` and `end` fields. Walking the value
+//! tree rather than hand-writing each layer's serializer keeps every layer, including the
+//! extension layers the core knows nothing about, under the same rule.
+
+use serde_json::{Map, Value};
+
+use crate::Document;
+
+/// The document as a JSON value, with `text` added to every span.
+pub fn document_to_value(doc: &Document) -> Value {
+    let mut value = serde_json::to_value(doc).expect("a Document always serializes");
+    if let Value::Object(map) = &mut value {
+        for (key, v) in map.iter_mut() {
+            if key != "text" {
+                attach_span_texts(v, &doc.text);
+            }
+        }
+    }
+    value
+}
+
+/// The document as one line of JSON.
+pub fn document_to_string(doc: &Document) -> String {
+    document_to_value(doc).to_string()
+}
+
+/// The document as indented JSON.
+pub fn document_to_pretty(doc: &Document) -> String {
+    serde_json::to_string_pretty(&document_to_value(doc)).expect("a Value always serializes")
+}
+
+fn span_bounds(map: &Map<String, Value>) -> Option<(u64, u64)> {
+    Some((map.get("start")?.as_u64()?, map.get("end")?.as_u64()?))
+}
+
+/// Adds `text` after `end` in every span object under `value`.
+pub fn attach_span_texts(value: &mut Value, text: &str) {
+    match value {
+        Value::Object(map) => {
+            if let Some((start, end)) = span_bounds(map) {
+                let slice = text.get(start as usize..end as usize).unwrap_or("");
+                map.insert("text".to_owned(), Value::String(slice.to_owned()));
+            }
+            for (key, v) in map.iter_mut() {
+                if key != "text" {
+                    attach_span_texts(v, text);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| attach_span_texts(v, text)),
+        _ => {}
+    }
+}
+
+/// Checks every span object under `value`: inside `text`, on char boundaries, `start <= end`,
+/// and, where it carries a `text`, that text equal to the slice. The error names the JSON path.
+pub fn check_spans(value: &Value, text: &str) -> Result<(), String> {
+    let mut path = String::from("$");
+    walk_check(value, text, &mut path)
+}
+
+fn walk_check(value: &Value, text: &str, path: &mut String) -> Result<(), String> {
+    match value {
+        Value::Object(map) => {
+            if let Some((start, end)) = span_bounds(map) {
+                let (s, e) = (start as usize, end as usize);
+                if start > end || e > text.len() {
+                    return Err(format!(
+                        "span {path} = [{start}, {end}) lies outside the text ({} bytes)",
+                        text.len()
+                    ));
+                }
+                let Some(slice) = text.get(s..e) else {
+                    return Err(format!("span {path} = [{start}, {end}) does not fall on UTF-8 character boundaries"));
+                };
+                if let Some(Value::String(claimed)) = map.get("text") {
+                    if claimed != slice {
+                        return Err(format!("span {path} = [{start}, {end}) claims text {claimed:?} but covers {slice:?}"));
+                    }
+                }
+            }
+            for (key, v) in map {
+                if key == "text" && path == "$" {
+                    continue;
+                }
+                let len = path.len();
+                path.push('.');
+                path.push_str(key);
+                walk_check(v, text, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk_check(v, text, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks every span of a typed document (see [`check_spans`]).
+pub fn check_document(doc: &Document) -> Result<(), String> {
+    let mut value = serde_json::to_value(doc).map_err(|e| e.to_string())?;
+    if let Value::Object(map) = &mut value {
+        map.remove("text");
+    }
+    check_spans(&value, &doc.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Sentence, Span};
+
+    #[test]
+    fn spans_carry_their_text() {
+        let mut doc = Document::new("قال روتي.");
+        doc.sentences = Some(vec![Sentence { span: Span::new(0, doc.text.len()), tokens: 0..0 }]);
+        let v = document_to_value(&doc);
+        assert_eq!(v["sentences"][0]["text"], "قال روتي.");
+        assert_eq!(v["schema_version"], 1);
+        check_spans(&v, &doc.text).unwrap();
+    }
+
+    #[test]
+    fn bad_spans_are_named() {
+        let text = "قال";
+        let v: Value = serde_json::json!({"quotes": [{"content": {"start": 1, "end": 2}}]});
+        let err = check_spans(&v, text).unwrap_err();
+        assert!(err.contains("$.quotes[0].content"), "{err}");
+        assert!(err.contains("boundaries"), "{err}");
+        let v: Value = serde_json::json!({"x": {"start": 0, "end": 99}});
+        assert!(check_spans(&v, text).unwrap_err().contains("outside"));
+        let v: Value = serde_json::json!({"x": {"start": 0, "end": 2, "text": "ل"}});
+        assert!(check_spans(&v, text).unwrap_err().contains("claims"));
+    }
+}

@@ -1,0 +1,1 @@
+//! placeholder: see issue 2
