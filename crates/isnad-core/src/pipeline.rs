@@ -37,7 +37,7 @@ impl PipelineBuilder {
         }
         let mut producer: BTreeMap<Layer, String> = BTreeMap::new();
         for stage in &self.stages {
-            for layer in stage.requires() {
+            for layer in stage.requires().into_iter().chain(stage.extends()) {
                 if !producer.contains_key(&layer) {
                     let later = self
                         .stages

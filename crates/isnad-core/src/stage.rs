@@ -14,6 +14,11 @@ pub trait Stage: Send + Sync {
     fn version(&self) -> &str;
     fn requires(&self) -> Vec<Layer>;
     fn produces(&self) -> Vec<Layer>;
+    /// Layers produced by an earlier stage that this one may add to (the quote stage gives
+    /// a speaker the entity stage missed an entity of its own). Each must be available.
+    fn extends(&self) -> Vec<Layer> {
+        Vec::new()
+    }
     fn process(&self, doc: &mut Document) -> Result<(), StageError>;
 
     /// Name, version, requirements and products in one value.
@@ -23,6 +28,7 @@ pub trait Stage: Send + Sync {
             version: self.version().to_owned(),
             requires: self.requires(),
             produces: self.produces(),
+            extends: self.extends(),
         }
     }
 }
@@ -40,6 +46,9 @@ impl<S: Stage + ?Sized> Stage for Box<S> {
     fn produces(&self) -> Vec<Layer> {
         (**self).produces()
     }
+    fn extends(&self) -> Vec<Layer> {
+        (**self).extends()
+    }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         (**self).process(doc)
     }
@@ -52,4 +61,6 @@ pub struct StageInfo {
     pub version: String,
     pub requires: Vec<Layer>,
     pub produces: Vec<Layer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extends: Vec<Layer>,
 }

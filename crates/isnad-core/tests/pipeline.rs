@@ -86,3 +86,31 @@ fn a_valid_pipeline_runs() {
 fn an_empty_pipeline_is_refused() {
     assert_eq!(Pipeline::builder().build().unwrap_err(), Error::Empty);
 }
+
+struct Extender;
+impl Stage for Extender {
+    fn name(&self) -> &str {
+        "extender"
+    }
+    fn version(&self) -> &str {
+        "0"
+    }
+    fn requires(&self) -> Vec<Layer> {
+        vec![]
+    }
+    fn produces(&self) -> Vec<Layer> {
+        vec![]
+    }
+    fn extends(&self) -> Vec<Layer> {
+        vec![Layer::ENTITIES]
+    }
+    fn process(&self, _: &mut Document) -> Result<(), StageError> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_stage_can_only_extend_a_layer_that_exists() {
+    let err = Pipeline::builder().stage(Extender).build().unwrap_err();
+    assert!(err.to_string().starts_with("stage `extender` requires the `entities` layer"), "{err}");
+}
