@@ -1,0 +1,3 @@
+//! Entity extraction for isnad (issue 3).
+
+pub mod values;
