@@ -1,1 +1,196 @@
-fn main() {}
+//! `isnad`: who said what, about whom, in Arabic news.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use isnad::{batch, builtin, config, input};
+use isnad_core::{json, Pipeline};
+
+/// Exit status when some input could not be read or some batch line failed.
+const EXIT_INPUT: u8 = 2;
+const EXIT_LINES_FAILED: u8 = 1;
+
+#[derive(Parser)]
+#[command(name = "isnad", version, about = "Who said what, about whom, in Arabic news")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse documents with the default pipeline (or --pipeline): one JSON object per document.
+    Analyze {
+        /// Text files (UTF-8); `-` or nothing reads standard input.
+        files: Vec<String>,
+        /// A pipeline file (TOML, one [[stages]] table per stage).
+        #[arg(long)]
+        pipeline: Option<PathBuf>,
+        /// Indented JSON.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Print the normalized text only, newlines kept.
+    Normalize {
+        #[arg(long, default_value = "search", value_parser = ["search", "camel"])]
+        profile: String,
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// JSONL in, JSONL out: the analysis of each line's text plus its id, in input order.
+    Batch {
+        #[arg(long)]
+        input: String,
+        #[arg(long, default_value = "content")]
+        text_field: String,
+        #[arg(long, default_value = "id")]
+        id_field: String,
+        /// Where to write (standard output by default).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Worker threads (all cores by default).
+        #[arg(long)]
+        threads: Option<usize>,
+        #[arg(long)]
+        pipeline: Option<PathBuf>,
+    },
+    /// List the available stages with what each requires and produces.
+    Stages,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("isnad: {e:#}");
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+fn pipeline_from(path: Option<&PathBuf>) -> anyhow::Result<Pipeline> {
+    Ok(match path {
+        Some(path) => config::load_pipeline(path)?,
+        None => isnad::default_pipeline()?,
+    })
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Analyze { files, pipeline, pretty } => analyze(files, pipeline.as_ref(), pretty),
+        Command::Normalize { profile, file } => {
+            let profile: isnad_normalize::Profile = profile.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+            let text = input::read_text(&file)?;
+            let mut out = std::io::stdout().lock();
+            out.write_all(isnad_normalize::normalize(&text, profile).as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch { input, text_field, id_field, output, threads, pipeline } => {
+            let pipeline = pipeline_from(pipeline.as_ref())?;
+            let opts = batch::BatchOptions { text_field, id_field, ..Default::default() };
+            run_batch(&pipeline, &input, output.as_ref(), threads, &opts)
+        }
+        Command::Stages => {
+            for info in builtin::infos() {
+                let list = |layers: &[isnad_core::Layer]| {
+                    if layers.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        layers.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+                    }
+                };
+                println!("{} {} (builtin)", info.name, info.version);
+                println!("    requires: {}", list(&info.requires));
+                println!("    produces: {}", list(&info.produces));
+                if !info.extends.is_empty() {
+                    println!("    extends:  {}", list(&info.extends));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn analyze(files: Vec<String>, pipeline: Option<&PathBuf>, pretty: bool) -> anyhow::Result<ExitCode> {
+    let pipeline = pipeline_from(pipeline)?;
+    let files = if files.is_empty() { vec!["-".to_owned()] } else { files };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut failed = false;
+    for file in &files {
+        let result = input::read_text(file)
+            .map_err(anyhow::Error::from)
+            .and_then(|text| pipeline.run(&text).map_err(|e| anyhow::anyhow!("{}: {e}", input::display_name(file))));
+        match result {
+            Ok(doc) => {
+                let mut value = json::document_to_value(&doc);
+                if files.len() > 1 {
+                    if let serde_json::Value::Object(map) = &mut value {
+                        map.shift_insert(0, "file".into(), input::display_name(file).into());
+                    }
+                }
+                if pretty {
+                    serde_json::to_writer_pretty(&mut out, &value)?;
+                } else {
+                    serde_json::to_writer(&mut out, &value)?;
+                }
+                out.write_all(b"\n")?;
+            }
+            Err(e) => {
+                out.flush()?;
+                eprintln!("isnad: {e:#}");
+                failed = true;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(EXIT_INPUT) } else { ExitCode::SUCCESS })
+}
+
+fn run_batch(
+    pipeline: &Pipeline,
+    input_path: &str,
+    output: Option<&PathBuf>,
+    threads: Option<usize>,
+    opts: &batch::BatchOptions,
+) -> anyhow::Result<ExitCode> {
+    let (reader, total): (Box<dyn std::io::BufRead>, Option<u64>) = if input_path == "-" {
+        (Box::new(std::io::stdin().lock()), None)
+    } else {
+        let file = File::open(input_path).map_err(|e| anyhow::anyhow!("{input_path}: {e}"))?;
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(BufReader::with_capacity(1 << 20, file)), size)
+    };
+    let writer: Box<dyn Write> = match output {
+        Some(path) => Box::new(BufWriter::new(File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let bar = progress_bar(total);
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        pool = pool.num_threads(n.max(1));
+    }
+    let pool = pool.build()?;
+    let summary = pool.install(|| batch::run(pipeline, reader, writer, opts, |bytes| bar.set_position(bytes)))?;
+    bar.finish_and_clear();
+    if summary.failed > 0 {
+        eprintln!("isnad: {} of {} lines failed", summary.failed, summary.lines);
+        return Ok(ExitCode::from(EXIT_LINES_FAILED));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A byte progress bar on standard error, hidden unless it is a terminal.
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total.unwrap_or(0));
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}

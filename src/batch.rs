@@ -1,0 +1,130 @@
+//! JSONL in, JSONL out: one output line per input line, in input order, each document on
+//! any core, a bad line reported in its place without stopping the others.
+
+use std::io::{BufRead, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use isnad_core::{json::document_to_value, Pipeline};
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+/// How to read the input lines.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    pub text_field: String,
+    pub id_field: String,
+    /// Lines handed to the thread pool at once; bounds memory on huge inputs.
+    pub chunk_lines: usize,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions { text_field: "content".into(), id_field: "id".into(), chunk_lines: 4096 }
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct BatchSummary {
+    pub lines: usize,
+    pub failed: usize,
+    pub bytes: u64,
+}
+
+/// Analyses one input line (`number` counts from 1) into one output line, never panicking.
+pub fn process_line(pipeline: &Pipeline, line: &[u8], number: usize, opts: &BatchOptions) -> (String, bool) {
+    match analyse_line(pipeline, line, opts) {
+        Ok(out) => (out, true),
+        Err((id, message)) => {
+            let mut obj = Map::new();
+            obj.insert("id".into(), id);
+            obj.insert("line".into(), Value::from(number));
+            obj.insert("error".into(), Value::String(message));
+            (Value::Object(obj).to_string(), false)
+        }
+    }
+}
+
+fn analyse_line(pipeline: &Pipeline, line: &[u8], opts: &BatchOptions) -> Result<String, (Value, String)> {
+    let line = std::str::from_utf8(line)
+        .map_err(|e| (Value::Null, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
+    if line.trim().is_empty() {
+        return Err((Value::Null, "empty line".into()));
+    }
+    let value: Value = serde_json::from_str(line).map_err(|e| (Value::Null, format!("not JSON: {e}")))?;
+    let Value::Object(mut record) = value else {
+        return Err((Value::Null, "not a JSON object".into()));
+    };
+    let id = record.remove(&opts.id_field).unwrap_or(Value::Null);
+    let text = match record.remove(&opts.text_field) {
+        Some(Value::String(text)) => text,
+        Some(_) => return Err((id, format!("field `{}` is not a string", opts.text_field))),
+        None => return Err((id, format!("no field `{}`", opts.text_field))),
+    };
+    let doc = match catch_unwind(AssertUnwindSafe(|| pipeline.run(&text))) {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => return Err((id, e.to_string())),
+        Err(panic) => return Err((id, format!("a stage panicked: {}", panic_message(&panic)))),
+    };
+    let mut out = Map::new();
+    out.insert("id".into(), id);
+    if let Value::Object(analysis) = document_to_value(&doc) {
+        out.extend(analysis);
+    }
+    Ok(Value::Object(out).to_string())
+}
+
+/// The message a panic carried, if it was a string.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Runs `pipeline` over every line of `input`, writing one line per input line to `output`.
+/// `progress` is called with the bytes read after each chunk.
+pub fn run(
+    pipeline: &Pipeline,
+    mut input: impl BufRead,
+    mut output: impl Write,
+    opts: &BatchOptions,
+    mut progress: impl FnMut(u64),
+) -> std::io::Result<BatchSummary> {
+    let mut summary = BatchSummary::default();
+    let mut chunk: Vec<Vec<u8>> = Vec::with_capacity(opts.chunk_lines);
+    let mut eof = false;
+    while !eof {
+        chunk.clear();
+        while chunk.len() < opts.chunk_lines.max(1) {
+            let mut line = Vec::new();
+            if input.read_until(b'\n', &mut line)? == 0 {
+                eof = true;
+                break;
+            }
+            summary.bytes += line.len() as u64;
+            if line.last() == Some(&b'\n') {
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+            }
+            chunk.push(line);
+        }
+        let first = summary.lines + 1;
+        let results: Vec<(String, bool)> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, line)| process_line(pipeline, line, first + i, opts))
+            .collect();
+        for (line, ok) in results {
+            output.write_all(line.as_bytes())?;
+            output.write_all(b"\n")?;
+            summary.lines += 1;
+            summary.failed += usize::from(!ok);
+        }
+        progress(summary.bytes);
+    }
+    output.flush()?;
+    Ok(summary)
+}
