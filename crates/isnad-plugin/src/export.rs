@@ -1,0 +1,209 @@
+//! The plugin side: [`export_stage!`](crate::export_stage) and the functions it instantiates.
+//!
+//! Every function here is what a table entry calls; each one runs its body under
+//! `catch_unwind`, so a panicking stage becomes a [`Status::Panic`] result instead of
+//! unwinding into the host (which would abort it).
+
+use std::any::Any;
+use std::collections::BTreeMap;
+use std::ffi::c_void;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use isnad_core::{Document, Entity, Layer, Metadata, Quote, Sentence, Stage, StageError, Token};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::abi::{Buffer, CallResult, CreateResult, Status};
+use crate::Manifest;
+
+/// Turns a type into an isnad plugin: exports the `isnad_plugin_v1` entry symbol and its table.
+///
+/// The type must implement [`isnad_core::Stage`] and `Default` (used to describe the plugin
+/// in its manifest), and have the convention's constructor
+/// `fn from_config(&serde_json::Map<String, serde_json::Value>) -> Result<Self, StageError>`.
+/// An optional second argument is the JSON Schema of its options, as a string:
+///
+/// ```ignore
+/// isnad_plugin::export_stage!(WordCountStage);
+/// isnad_plugin::export_stage!(WordCountStage, config_schema = r#"{"type": "object", "properties": {}}"#);
+/// ```
+///
+/// Call it once, in a crate built with `crate-type = ["cdylib"]` and `panic = "unwind"`.
+#[macro_export]
+macro_rules! export_stage {
+    ($stage:ty) => {
+        $crate::export_stage!($stage, config_schema = r#"{"type": "object"}"#);
+    };
+    ($stage:ty, config_schema = $schema:expr) => {
+        /// The isnad plugin entry point (see `isnad_plugin::abi`).
+        #[unsafe(no_mangle)]
+        pub extern "C" fn isnad_plugin_v1() -> *const $crate::abi::PluginTableV1 {
+            unsafe extern "C" fn manifest() -> $crate::abi::CallResult {
+                $crate::__export::manifest::<$stage>($schema)
+            }
+            unsafe extern "C" fn create(config: *const u8, len: usize) -> $crate::abi::CreateResult {
+                $crate::__export::create::<$stage>(config, len, |options| <$stage>::from_config(options))
+            }
+            static TABLE: $crate::abi::PluginTableV1 = $crate::abi::PluginTableV1 {
+                size: ::std::mem::size_of::<$crate::abi::PluginTableV1>(),
+                abi_version: $crate::abi::ABI_VERSION,
+                manifest,
+                create,
+                process: $crate::__export::process::<$stage>,
+                destroy: $crate::__export::destroy::<$stage>,
+                free_buffer: $crate::__export::free_buffer,
+            };
+            &TABLE
+        }
+    };
+}
+
+/// The text of a panic payload (`panic!` gives a `&str` or a `String`).
+pub fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic with a non-text payload".to_owned()
+    }
+}
+
+/// Runs `body`, turning its error or panic into the matching status.
+fn guarded(body: impl FnOnce() -> Result<Vec<u8>, String>) -> CallResult {
+    let (status, bytes) = match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(bytes)) => (Status::Ok, bytes),
+        Ok(Err(message)) => (Status::Error, message.into_bytes()),
+        Err(payload) => (Status::Panic, panic_message(payload.as_ref()).into_bytes()),
+    };
+    CallResult { status: status as u32, buffer: Buffer::from_vec(bytes) }
+}
+
+/// # Safety
+/// `ptr` must point to `len` readable bytes, or `len` must be 0.
+unsafe fn borrowed<'a>(ptr: *const u8, len: usize) -> &'a [u8] {
+    if ptr.is_null() || len == 0 {
+        &[]
+    } else {
+        std::slice::from_raw_parts(ptr, len)
+    }
+}
+
+pub fn manifest<S: Stage + Default>(config_schema: &str) -> CallResult {
+    guarded(|| {
+        let schema: Value = serde_json::from_str(config_schema)
+            .map_err(|e| format!("the plugin's config schema is not JSON: {e}"))?;
+        let manifest = Manifest::for_stage(S::default().info(), schema);
+        Ok(serde_json::to_vec(&manifest).expect("a manifest always serializes"))
+    })
+}
+
+/// # Safety
+/// `config` must point to `len` readable bytes.
+pub unsafe fn create<S: Stage>(
+    config: *const u8,
+    len: usize,
+    from_config: impl FnOnce(&Map<String, Value>) -> Result<S, StageError>,
+) -> CreateResult {
+    let config = borrowed(config, len);
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let options: Map<String, Value> = if config.is_empty() {
+            Map::new()
+        } else {
+            serde_json::from_slice(config).map_err(|e| format!("the options are not a JSON object: {e}"))?
+        };
+        from_config(&options).map_err(|e| e.message)
+    }));
+    let (status, error) = match outcome {
+        Ok(Ok(stage)) => {
+            let instance = Box::into_raw(Box::new(stage)).cast::<c_void>();
+            return CreateResult { status: Status::Ok as u32, instance, error: Buffer::EMPTY };
+        }
+        Ok(Err(message)) => (Status::Error, message),
+        Err(payload) => (Status::Panic, panic_message(payload.as_ref())),
+    };
+    CreateResult {
+        status: status as u32,
+        instance: std::ptr::null_mut(),
+        error: Buffer::from_vec(error.into_bytes()),
+    }
+}
+
+/// # Safety
+/// `instance` must come from `create::<S>` and not be destroyed; `doc` must point to `len` bytes.
+pub unsafe extern "C" fn process<S: Stage>(instance: *mut c_void, doc: *const u8, len: usize) -> CallResult {
+    let input = borrowed(doc, len);
+    guarded(|| {
+        // SAFETY: the host passes back the pointer `create::<S>` returned, until `destroy`.
+        let stage = unsafe { &*instance.cast_const().cast::<S>() };
+        let mut doc: Document = serde_json::from_slice(input)
+            .map_err(|e| format!("the host sent a document this plugin cannot read: {e}"))?;
+        if doc.schema_version != isnad_core::SCHEMA_VERSION {
+            return Err(format!(
+                "the host sent a document of schema version {}, this plugin reads version {}",
+                doc.schema_version,
+                isnad_core::SCHEMA_VERSION
+            ));
+        }
+        stage.process(&mut doc).map_err(|e| e.message)?;
+        let mut returned = stage.produces();
+        returned.extend(stage.extends());
+        Ok(produced_layers_json(&doc, &returned))
+    })
+}
+
+/// # Safety
+/// `instance` must come from `create::<S>`, and is not used again.
+pub unsafe extern "C" fn destroy<S: Stage>(instance: *mut c_void) {
+    if instance.is_null() {
+        return;
+    }
+    // A panicking Drop must not unwind into the host either; the instance is gone either way.
+    let _ = catch_unwind(AssertUnwindSafe(|| drop(Box::from_raw(instance.cast::<S>()))));
+}
+
+/// # Safety
+/// `buffer` must be one this library returned, freed once.
+pub unsafe extern "C" fn free_buffer(buffer: Buffer) {
+    drop(buffer.into_vec());
+}
+
+/// The reply of `process`: the schema version and only the layers the stage produces, in
+/// the field order and names of `Document`'s own JSON.
+#[derive(Serialize)]
+struct ProducedLayers<'a> {
+    schema_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<&'a Metadata>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences: Option<&'a [Sentence]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<&'a [Entity]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<&'a [Quote]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<&'a [Token]>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    layers: BTreeMap<&'a str, &'a Value>,
+}
+
+/// The JSON of the layers in `produces` (a stage's products and the layers it extends), taken
+/// from `doc`; everything else is left out.
+pub fn produced_layers_json(doc: &Document, produces: &[Layer]) -> Vec<u8> {
+    let wants = |layer: &Layer| produces.contains(layer);
+    let reply = ProducedLayers {
+        schema_version: doc.schema_version,
+        metadata: doc.metadata.as_ref().filter(|_| wants(&Layer::METADATA)),
+        sentences: doc.sentences.as_deref().filter(|_| wants(&Layer::SENTENCES)),
+        entities: doc.entities.as_deref().filter(|_| wants(&Layer::ENTITIES)),
+        quotes: doc.quotes.as_deref().filter(|_| wants(&Layer::QUOTES)),
+        tokens: doc.tokens.as_deref().filter(|_| wants(&Layer::TOKENS)),
+        layers: doc
+            .extensions
+            .iter()
+            .filter(|(name, _)| wants(&Layer::from(name.as_str())))
+            .map(|(name, value)| (name.as_str(), value))
+            .collect(),
+    };
+    serde_json::to_vec(&reply).expect("document layers always serialize")
+}
