@@ -1,0 +1,191 @@
+//! Feature extraction for the name tagger: each feature is a hashed bucket index.
+
+use isnad_core::EntityLabel;
+
+use crate::lexicon::{Lexicon, TriggerKind};
+use crate::text::{fold_into, hash_str, mix, prefix_chars, shape, strip_clitics, suffix_chars, Shape};
+
+/// What the tagger knows about one word before tagging.
+#[derive(Debug, Clone, Default)]
+pub struct WordInfo {
+    pub folded: String,
+    /// Byte offset in `folded` where the clitic-stripped stem starts.
+    pub stem_start: usize,
+    pub word_hash: u64,
+    pub stem_hash: u64,
+    pub shape: u64,
+    pub clitics: u64,
+    /// 0, or 1 + 2·label + (1 if inside a gazetteer name rather than at its start).
+    pub gazetteer: u64,
+    /// The trigger phrase covering this word, 0 if none.
+    pub trigger_here: u64,
+    /// The trigger phrase ending right before this word, 0 if none.
+    pub trigger_before: u64,
+}
+
+impl AsRef<str> for WordInfo {
+    fn as_ref(&self) -> &str {
+        &self.folded
+    }
+}
+
+impl WordInfo {
+    pub fn stem(&self) -> &str {
+        &self.folded[self.stem_start..]
+    }
+}
+
+fn label_code(label: EntityLabel) -> u64 {
+    match label {
+        EntityLabel::Per => 0,
+        EntityLabel::Org => 1,
+        EntityLabel::Loc => 2,
+        _ => 3,
+    }
+}
+
+fn trigger_code(kind: TriggerKind) -> u64 {
+    match kind {
+        TriggerKind::PerTitle => 1,
+        TriggerKind::OrgHead => 2,
+        TriggerKind::LocHead => 3,
+        TriggerKind::CountryAdj => 4,
+    }
+}
+
+fn shape_code(s: Shape) -> u64 {
+    s as u64 + 1
+}
+
+/// Analyses the words of one sentence: folding, stems, gazetteer and trigger matches.
+pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>) {
+    out.clear();
+    out.resize_with(words.len(), WordInfo::default);
+    for (info, word) in out.iter_mut().zip(words) {
+        fold_into(word, &mut info.folded);
+        let (stem, code) = strip_clitics(&info.folded);
+        info.stem_start = info.folded.len() - stem.len();
+        info.word_hash = hash_str(&info.folded);
+        info.stem_hash = hash_str(stem);
+        info.shape = shape_code(shape(word));
+        info.clitics = code.as_u64();
+    }
+    for m in lexicon.gazetteer.find_all(out) {
+        let label = label_code(lexicon.entry_of(&m).label);
+        for i in m.start..m.end {
+            out[i].gazetteer = 1 + 2 * label + (i > m.start) as u64;
+        }
+    }
+    for m in lexicon.triggers.find_all(out) {
+        let kind = trigger_code(lexicon.triggers.phrases[m.phrase].payload);
+        for i in m.start..m.end {
+            out[i].trigger_here = kind;
+        }
+        if m.end < out.len() {
+            out[m.end].trigger_before = kind;
+        }
+    }
+}
+
+// Feature templates: distinct constants so equal values under different templates differ.
+const T_BIAS: u64 = 1;
+const T_WORD: u64 = 2;
+const T_STEM: u64 = 3;
+const T_WORD_AT: u64 = 4;
+const T_STEM_AT: u64 = 5;
+const T_BIGRAM_LEFT: u64 = 6;
+const T_BIGRAM_RIGHT: u64 = 7;
+const T_PREFIX: u64 = 8;
+const T_SUFFIX: u64 = 9;
+const T_SHAPE: u64 = 10;
+const T_SHAPES: u64 = 11;
+const T_CLITICS: u64 = 12;
+const T_LENGTH: u64 = 13;
+const T_GAZ_AT: u64 = 14;
+const T_GAZ_PAIR: u64 = 15;
+const T_TRIGGER_HERE: u64 = 16;
+const T_TRIGGER_BEFORE: u64 = 17;
+const T_TRIGGER_BEFORE2: u64 = 18;
+const T_FIRST: u64 = 19;
+const T_SUFFIX_LEFT: u64 = 20;
+const T_TRIGGER_AFTER: u64 = 21;
+const T_PREV_TAG: u64 = 30;
+const T_PREV_TAGS: u64 = 31;
+const T_PREV_TAG_WORD: u64 = 32;
+const T_PREV_TAG_STEM: u64 = 33;
+
+const OUTSIDE: u64 = 0x0bad_cafe;
+
+/// Collects hashed features (not yet reduced to buckets) into a buffer.
+pub struct FeatureSink<'a>(pub &'a mut Vec<u64>);
+
+impl FeatureSink<'_> {
+    #[inline]
+    fn add(&mut self, template: u64, value: u64) {
+        self.0.push(mix(mix(0x9e37_79b9_7f4a_7c15, template), value));
+    }
+}
+
+fn at(infos: &[WordInfo], i: usize, offset: isize) -> Option<&WordInfo> {
+    let j = i as isize + offset;
+    if j < 0 {
+        None
+    } else {
+        infos.get(j as usize)
+    }
+}
+
+/// The features of word `i` that do not depend on predicted tags.
+pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>) {
+    let w = &infos[i];
+    let stem = w.stem();
+    sink.add(T_BIAS, 0);
+    sink.add(T_WORD, w.word_hash);
+    sink.add(T_STEM, w.stem_hash);
+    for offset in [-2isize, -1, 1, 2] {
+        let (word, stem) = at(infos, i, offset).map_or((OUTSIDE, OUTSIDE), |n| (n.word_hash, n.stem_hash));
+        sink.add(mix(T_WORD_AT, offset as u64), word);
+        if offset.abs() == 1 {
+            sink.add(mix(T_STEM_AT, offset as u64), stem);
+        }
+    }
+    let left = at(infos, i, -1);
+    let right = at(infos, i, 1);
+    sink.add(T_BIGRAM_LEFT, mix(left.map_or(OUTSIDE, |n| n.stem_hash), w.stem_hash));
+    sink.add(T_BIGRAM_RIGHT, mix(w.stem_hash, right.map_or(OUTSIDE, |n| n.stem_hash)));
+    for n in 1..=3 {
+        sink.add(mix(T_PREFIX, n as u64), hash_str(prefix_chars(stem, n)));
+        sink.add(mix(T_SUFFIX, n as u64), hash_str(suffix_chars(&w.folded, n)));
+    }
+    if let Some(l) = left {
+        sink.add(T_SUFFIX_LEFT, hash_str(suffix_chars(&l.folded, 2)));
+    }
+    sink.add(T_SHAPE, w.shape);
+    sink.add(
+        T_SHAPES,
+        mix(mix(left.map_or(0, |n| n.shape), w.shape), right.map_or(0, |n| n.shape)),
+    );
+    sink.add(T_CLITICS, w.clitics);
+    sink.add(T_LENGTH, stem.chars().count().min(8) as u64);
+    for offset in [-1isize, 0, 1] {
+        let g = at(infos, i, offset).map_or(0, |n| n.gazetteer);
+        sink.add(mix(T_GAZ_AT, offset as u64), g);
+    }
+    sink.add(T_GAZ_PAIR, mix(w.gazetteer, mix(left.map_or(0, |n| n.gazetteer), right.map_or(0, |n| n.gazetteer))));
+    sink.add(T_TRIGGER_HERE, w.trigger_here);
+    sink.add(T_TRIGGER_BEFORE, w.trigger_before);
+    sink.add(T_TRIGGER_BEFORE2, left.map_or(0, |n| n.trigger_before));
+    sink.add(T_TRIGGER_AFTER, right.map_or(0, |n| n.trigger_here));
+    if i == 0 {
+        sink.add(T_FIRST, 1);
+    }
+}
+
+/// The features of word `i` that depend on the two previous predicted tags.
+pub fn tag_features(infos: &[WordInfo], i: usize, prev: usize, prev2: usize, sink: &mut FeatureSink<'_>) {
+    let w = &infos[i];
+    sink.add(T_PREV_TAG, prev as u64);
+    sink.add(T_PREV_TAGS, mix(prev as u64, prev2 as u64));
+    sink.add(T_PREV_TAG_WORD, mix(prev as u64, w.word_hash));
+    sink.add(T_PREV_TAG_STEM, mix(prev as u64, w.stem_hash));
+}

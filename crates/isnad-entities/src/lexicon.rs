@@ -1,0 +1,267 @@
+//! Gazetteers and trigger phrases: multi-word phrases matched over folded words.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use isnad_core::EntityLabel;
+
+use crate::text::{fold, lookup_keys, strip_article};
+
+/// A `Hasher` for short string keys built on [`crate::text::mix`] (SipHash is slower
+/// than the lookups it guards).
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = crate::text::mix(self.0, u64::from_le_bytes(word));
+        }
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A phrase of folded, article-less words with a payload.
+#[derive(Debug, Clone)]
+pub struct Phrase<P> {
+    pub words: Vec<String>,
+    pub payload: P,
+}
+
+/// A phrase found at `tokens[start..end]`; `phrase` indexes `PhraseMatcher::phrases`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub start: usize,
+    pub end: usize,
+    pub phrase: usize,
+}
+
+/// Finds the longest known phrase at each position, left to right, without overlaps.
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher<P> {
+    pub phrases: Vec<Phrase<P>>,
+    by_first_word: FastMap<String, Vec<usize>>,
+}
+
+impl<P> Default for PhraseMatcher<P> {
+    fn default() -> Self {
+        PhraseMatcher { phrases: Vec::new(), by_first_word: FastMap::default() }
+    }
+}
+
+/// The key a word of a phrase is stored and compared under.
+pub fn word_key(word: &str) -> String {
+    strip_article(&fold(word)).to_owned()
+}
+
+impl<P> PhraseMatcher<P> {
+    pub fn add(&mut self, phrase: &str, payload: P) {
+        let words: Vec<String> = phrase.split_whitespace().map(word_key).collect();
+        if words.is_empty() {
+            return;
+        }
+        let id = self.phrases.len();
+        self.by_first_word.entry(words[0].clone()).or_default().push(id);
+        self.phrases.push(Phrase { words, payload });
+    }
+
+    /// The phrases whose first word has this key.
+    pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Phrase<P>> {
+        self.by_first_word.get(key).into_iter().flatten().map(|&i| &self.phrases[i])
+    }
+
+    /// The longest phrase starting at `folded[start]` (the first word may carry clitics).
+    pub fn longest_at<S: AsRef<str>>(&self, folded: &[S], start: usize) -> Option<PhraseMatch> {
+        let keys = lookup_keys(folded[start].as_ref());
+        let mut best: Option<PhraseMatch> = None;
+        for (k, key) in keys.iter().enumerate() {
+            if keys[..k].contains(key) {
+                continue;
+            }
+            let Some(candidates) = self.by_first_word.get(*key) else { continue };
+            for &id in candidates {
+                let words = &self.phrases[id].words;
+                let end = start + words.len();
+                if end > folded.len() || best.is_some_and(|b| b.end >= end) {
+                    continue;
+                }
+                let rest_matches = words[1..]
+                    .iter()
+                    .zip(&folded[start + 1..end])
+                    .all(|(w, f)| strip_article(f.as_ref()) == w);
+                if rest_matches {
+                    best = Some(PhraseMatch { start, end, phrase: id });
+                }
+            }
+        }
+        best
+    }
+
+    /// All longest non-overlapping matches, left to right.
+    pub fn find_all<S: AsRef<str>>(&self, folded: &[S]) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < folded.len() {
+            match self.longest_at(folded, i) {
+                Some(m) => {
+                    out.push(m);
+                    i = m.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// One gazetteer entry: its label and its name as written in the gazetteer.
+#[derive(Debug, Clone)]
+pub struct GazetteerEntry {
+    pub label: EntityLabel,
+    pub canonical: String,
+}
+
+/// A gazetteer phrase: which entry it names, and whether it is the entry's main name.
+#[derive(Debug, Clone, Copy)]
+pub struct GazetteerName {
+    pub entry: usize,
+    pub is_variant: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerKind {
+    PerTitle,
+    OrgHead,
+    LocHead,
+    /// A nisba adjective of a country (`الأميركي`), continuing a title.
+    CountryAdj,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub entries: Vec<GazetteerEntry>,
+    pub gazetteer: PhraseMatcher<GazetteerName>,
+    pub triggers: PhraseMatcher<TriggerKind>,
+}
+
+fn parse_label(s: &str) -> Option<EntityLabel> {
+    match s.trim() {
+        "PER" | "PERS" => Some(EntityLabel::Per),
+        "LOC" => Some(EntityLabel::Loc),
+        "ORG" => Some(EntityLabel::Org),
+        "MISC" => Some(EntityLabel::Misc),
+        _ => None,
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+impl Lexicon {
+    /// Builds the lexicon from gazetteer and trigger files (formats in `data/`); malformed
+    /// lines are skipped.
+    pub fn parse(gazetteer: &str, triggers: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for cols in data_lines(gazetteer) {
+            let (Some(label), Some(name)) = (cols.first().and_then(|l| parse_label(l)), cols.get(1)) else {
+                continue;
+            };
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let entry = lex.entries.len();
+            lex.entries.push(GazetteerEntry { label, canonical: name.to_owned() });
+            lex.gazetteer.add(name, GazetteerName { entry, is_variant: false });
+            for variant in cols.get(2).into_iter().flat_map(|v| v.split('|')) {
+                let variant = variant.trim();
+                if !variant.is_empty() {
+                    lex.gazetteer.add(variant, GazetteerName { entry, is_variant: true });
+                }
+            }
+        }
+        for cols in data_lines(triggers) {
+            let kind = match cols.first().map(|k| k.trim()) {
+                Some("PER_TITLE") => TriggerKind::PerTitle,
+                Some("ORG_HEAD") => TriggerKind::OrgHead,
+                Some("LOC_HEAD") => TriggerKind::LocHead,
+                Some("COUNTRY_ADJ") => TriggerKind::CountryAdj,
+                _ => continue,
+            };
+            let Some(phrase) = cols.get(1).map(|p| p.trim()) else { continue };
+            lex.triggers.add(phrase, kind);
+            if kind == TriggerKind::CountryAdj && !phrase.ends_with('ة') {
+                lex.triggers.add(&format!("{phrase}ة"), kind);
+            }
+        }
+        lex
+    }
+
+    /// The lexicon built from the crate's data files, once.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            Lexicon::parse(include_str!("../data/gazetteer.tsv"), include_str!("../data/triggers.tsv"))
+        })
+    }
+
+    /// Whether a known name or an organization/place head starts with this key.
+    pub fn starts_phrase(&self, key: &str) -> bool {
+        self.gazetteer.starting_with(key).next().is_some()
+            || self
+                .triggers
+                .starting_with(key)
+                .any(|p| matches!(p.payload, TriggerKind::OrgHead | TriggerKind::LocHead))
+    }
+
+    /// Whether any gazetteer name or trigger phrase starts with this key.
+    pub fn starts_any(&self, key: &str) -> bool {
+        self.gazetteer.starting_with(key).next().is_some() || self.triggers.starting_with(key).next().is_some()
+    }
+
+    /// Whether `key` alone is a trigger of this kind.
+    pub fn is_single_word(&self, kind: TriggerKind, key: &str) -> bool {
+        self.triggers.starting_with(key).any(|p| p.payload == kind && p.words.len() == 1)
+    }
+
+    pub fn entry_of(&self, m: &PhraseMatch) -> &GazetteerEntry {
+        &self.entries[self.gazetteer.phrases[m.phrase].payload.entry]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    fn folded(s: &str) -> Vec<String> {
+        s.split_whitespace().map(fold).collect()
+    }
+
+    #[test]
+    fn longest_match_with_clitics_on_first_word() {
+        let lex = Lexicon::parse(
+            "# comment\nORG\tحلف شمال الأطلسي\tحلف الناتو|الناتو\nLOC\tالعراق\nLOC\tالشرق الأوسط\n",
+            "PER_TITLE\tوزير الدفاع\nORG_HEAD\tحلف\n",
+        );
+        let words = folded("الامين العام لحلف شمال الاطلسي في العراق والشرق الأوسط");
+        let found = lex.gazetteer.find_all(&words);
+        let spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+        assert_eq!(spans, vec![(2, 5), (6, 7), (7, 9)]);
+        assert_eq!(lex.entry_of(&found[0]).canonical, "حلف شمال الأطلسي");
+        assert_eq!(lex.entry_of(&found[1]).label, EntityLabel::Loc);
+        let t = lex.triggers.find_all(&folded("قال وزير الدفاع"));
+        assert_eq!((t[0].start, t[0].end), (1, 3));
+    }
+}

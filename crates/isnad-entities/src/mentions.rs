@@ -1,0 +1,343 @@
+//! Mentions before clustering: names from the tagger, proclitic trimming, roles, titles
+//! standing for a person, and bare head nouns standing for an organization (`الحلف`).
+
+use std::ops::Range;
+
+use isnad_core::{EntityLabel, MentionKind, Proclitic, Sentence, Span, Token, TokenKind};
+
+use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
+use crate::model::Model;
+use crate::tagger::{tag_indices, TaggerScratch};
+use crate::text::{fold, lookup_keys, strip_article, strip_clitics};
+
+/// A mention found in the document, before it joins an entity.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub label: EntityLabel,
+    pub kind: MentionKind,
+    /// Folded words without clitics or article: what names are compared by.
+    pub key: Vec<String>,
+    /// The gazetteer entry the mention matches exactly.
+    pub gazetteer: Option<usize>,
+    /// The mention this one stands for (a title for its person, `الحلف` for its alliance).
+    pub link: Option<usize>,
+    pub value: Option<String>,
+    /// For a person's name: the title right before it.
+    pub role: Option<Span>,
+}
+
+impl Found {
+    pub fn name(span: Span, tokens: Range<usize>, label: EntityLabel, key: Vec<String>) -> Found {
+        Found { span, tokens, label, kind: MentionKind::Name, key, gazetteer: None, link: None, value: None, role: None }
+    }
+}
+
+/// Per-document view of the tokens: surfaces, folded forms, and sentence ranges.
+pub struct DocView<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub folded: Vec<String>,
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], sentences: &[Sentence]) -> DocView<'a> {
+        let folded = tokens.iter().map(|t| fold(t.span.get(text).unwrap_or(""))).collect();
+        let mut ranges: Vec<Range<usize>> = sentences
+            .iter()
+            .map(|s| s.tokens.start.min(tokens.len())..s.tokens.end.min(tokens.len()))
+            .filter(|r| r.start < r.end)
+            .collect();
+        if ranges.is_empty() && !tokens.is_empty() {
+            ranges.push(0..tokens.len());
+        }
+        DocView { text, tokens, folded, sentences: ranges }
+    }
+
+    pub fn surface(&self, i: usize) -> &'a str {
+        self.tokens[i].span.get(self.text).unwrap_or("")
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Symbol)
+    }
+
+    fn is_comma(&self, i: usize) -> bool {
+        matches!(self.surface(i), "،" | ",")
+    }
+
+    /// The key of words `range`: clitics off the first, articles off all.
+    pub fn key(&self, range: Range<usize>) -> Vec<String> {
+        range
+            .clone()
+            .map(|i| {
+                let f = &self.folded[i];
+                if i == range.start {
+                    strip_clitics(f).0.to_owned()
+                } else {
+                    strip_article(f).to_owned()
+                }
+            })
+            .collect()
+    }
+
+    /// Where a name starting at token `i` starts once its proclitics are left out
+    /// (`والعراق` → `العراق`, `لحلف` → `حلف`, `للحلف` → `حلف`). The article stays when written.
+    pub fn trimmed_start(&self, i: usize, lexicon: &Lexicon) -> usize {
+        let token = &self.tokens[i];
+        if let Some(cl) = &token.clitics {
+            let mut start = cl.stem.start;
+            if cl.proclitics.contains(&Proclitic::Al)
+                && start >= token.span.start + 4
+                && self.text.get(start - 4..start) == Some("ال")
+            {
+                start -= 4;
+            }
+            if token.span.start <= start && start < token.span.end && self.text.is_char_boundary(start) {
+                return start;
+            }
+        }
+        let folded = &self.folded[i];
+        let (stem, mut code) = strip_clitics(folded);
+        // a bare و/ف is only a conjunction if the word without it is a known name start
+        // and the word with it is not (`وزير`, `واشنطن` keep theirs)
+        if code.conjunction.is_some()
+            && code.preposition.is_none()
+            && !code.article
+            && (lexicon.starts_any(strip_article(folded)) || !lexicon.starts_any(stem))
+        {
+            code.conjunction = None;
+        }
+        let after_conjunction = &folded[if code.conjunction.is_some() { 2 } else { 0 }..];
+        let mut letters = code.conjunction.is_some() as usize + code.preposition.is_some() as usize;
+        if code.preposition == Some('ل') && code.article && after_conjunction.starts_with("لل") {
+            letters += 1; // لل: the article's alef is elided, so its ل goes too
+        } else if code.preposition.is_none() && !code.article {
+            let [_, stem, bare] = lookup_keys(folded);
+            if bare != stem && lexicon.starts_phrase(bare) && !lexicon.starts_phrase(stem) {
+                letters += 1;
+            }
+        }
+        skip_letters(self.surface(i), letters).map_or(token.span.start, |off| token.span.start + off)
+    }
+}
+
+/// Byte offset after `n` letters of `word` (and the marks that follow them).
+fn skip_letters(word: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return Some(0);
+    }
+    let mut seen = 0;
+    for (i, c) in word.char_indices() {
+        let is_mark = ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c == '\u{0640}';
+        if !is_mark {
+            if seen == n {
+                return Some(i);
+            }
+            seen += 1;
+        }
+    }
+    None
+}
+
+/// Tags every sentence and returns the name mentions and the trigger matches (with
+/// document-level token indices).
+pub fn find_names(
+    view: &DocView<'_>,
+    model: &Model,
+    lexicon: &Lexicon,
+    scratch: &mut TaggerScratch,
+) -> (Vec<Found>, Vec<PhraseMatch>) {
+    let mut names = Vec::new();
+    let mut triggers = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for range in &view.sentences {
+        words.clear();
+        words.extend(range.clone().map(|i| view.surface(i)));
+        let tags = tag_indices(model, lexicon, &words, scratch);
+        let offset = range.start;
+        let gazetteer = lexicon.gazetteer.find_all(&scratch.infos);
+        let mut i = 0;
+        while i < tags.len() {
+            if tags[i] % 2 == 1 {
+                let begin = tags[i];
+                let mut end = i + 1;
+                while end < tags.len() && tags[end] == begin + 1 {
+                    end += 1;
+                }
+                let label = match begin {
+                    1 => EntityLabel::Per,
+                    3 => EntityLabel::Loc,
+                    5 => EntityLabel::Org,
+                    _ => EntityLabel::Misc,
+                };
+                let tokens = offset + i..offset + end;
+                let span = Span::new(view.trimmed_start(tokens.start, lexicon), view.tokens[tokens.end - 1].span.end);
+                let mut found = Found::name(span, tokens.clone(), label, view.key(tokens));
+                if let Some(m) = gazetteer.iter().find(|m| m.start == i && m.end == end) {
+                    let name = lexicon.gazetteer.phrases[m.phrase].payload;
+                    found.gazetteer = Some(name.entry);
+                    if name.is_variant && label != EntityLabel::Per {
+                        found.kind = MentionKind::Alias;
+                    }
+                }
+                names.push(found);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        for m in lexicon.triggers.find_all(&scratch.infos) {
+            triggers.push(PhraseMatch { start: m.start + offset, end: m.end + offset, phrase: m.phrase });
+        }
+    }
+    (names, triggers)
+}
+
+const GAP_STOP_WORDS: &[&str] = &["ان", "انه", "انها", "الذي", "التي", "الذين", "قال", "وقال", "اكد", "واكد", "قد", "هو", "هي"];
+
+/// Finds the title before each person's name (`وزير الدفاع الأميركي لويد اوستن`,
+/// `الامين العام لحلف شمال الأطلسي، مارك روتي`): sets the name's `role` and adds the
+/// title as a Title mention of that person. Returns the trigger matches used.
+pub fn attach_roles(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch], found: &mut Vec<Found>) -> Vec<(usize, RoleKey)> {
+    let mut roles = Vec::new();
+    let persons: Vec<usize> = (0..found.len()).filter(|&i| found[i].label == EntityLabel::Per && found[i].kind == MentionKind::Name).collect();
+    for person in persons {
+        let start = found[person].tokens.start;
+        let sentence_start = view.sentences.iter().find(|r| r.contains(&start)).map_or(0, |r| r.start);
+        let mut gap_end = start;
+        if gap_end > sentence_start && view.is_comma(gap_end - 1) {
+            gap_end -= 1;
+        }
+        let title = triggers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| lexicon.triggers.phrases[t.phrase].payload == TriggerKind::PerTitle)
+            .filter(|(_, t)| t.start >= sentence_start && t.end <= gap_end && gap_end - t.end <= 6)
+            .filter(|(_, t)| (t.end..gap_end).all(|i| gap_word_ok(view, found, i)))
+            .max_by_key(|(_, t)| t.end);
+        let Some((mut first, t)) = title else { continue };
+        // titles in a row (`الشيخ الدكتور`) form one role
+        while first > 0 && triggers[first - 1].end == triggers[first].start && triggers[first - 1].start >= sentence_start && is_title(lexicon, &triggers[first - 1]) {
+            first -= 1;
+        }
+        let role_start = view.trimmed_start(triggers[first].start, lexicon);
+        let role_end = view.tokens[gap_end - 1].span.end;
+        if role_end <= role_start {
+            continue;
+        }
+        let span = Span::new(role_start, role_end);
+        found[person].role = Some(span);
+        let key = role_key(view, lexicon, t, gap_end);
+        let mut title_mention = Found::name(span, triggers[first].start..gap_end, EntityLabel::Per, Vec::new());
+        title_mention.kind = MentionKind::Title;
+        title_mention.link = Some(person);
+        found.push(title_mention);
+        roles.push((found.len() - 1, key));
+    }
+    roles
+}
+
+fn is_title(lexicon: &Lexicon, m: &PhraseMatch) -> bool {
+    lexicon.triggers.phrases[m.phrase].payload == TriggerKind::PerTitle
+}
+
+fn gap_word_ok(view: &DocView<'_>, found: &[Found], i: usize) -> bool {
+    !view.is_punct(i)
+        && !GAP_STOP_WORDS.contains(&view.folded[i].as_str())
+        && !found.iter().any(|f| f.label == EntityLabel::Per && f.kind == MentionKind::Name && f.tokens.contains(&i))
+}
+
+/// What identifies a title across the document: its trigger words and the first word after
+/// them (`الأمين العام` + `حلف`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleKey {
+    pub trigger: Vec<String>,
+    pub head: Option<String>,
+}
+
+fn role_key(view: &DocView<'_>, lexicon: &Lexicon, t: &PhraseMatch, gap_end: usize) -> RoleKey {
+    let head = (t.end < gap_end).then(|| {
+        let [_, stem, bare] = lookup_keys(&view.folded[t.end]);
+        if lexicon.starts_phrase(bare) { bare.to_owned() } else { stem.to_owned() }
+    });
+    RoleKey { trigger: lexicon.triggers.phrases[t.phrase].words.clone(), head }
+}
+
+/// Bare head nouns with the article (`الحلف`, `للحلف`) after an organization whose name
+/// starts with that head become aliases of it.
+pub fn link_bare_heads(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    let mut covered = vec![false; view.tokens.len()];
+    for f in found.iter() {
+        for i in f.tokens.clone() {
+            covered[i] = true;
+        }
+    }
+    let mut orgs: Vec<usize> = (0..found.len()).filter(|&i| found[i].label == EntityLabel::Org && found[i].link.is_none()).collect();
+    orgs.sort_by_key(|&i| found[i].span.start);
+    for i in 0..view.tokens.len() {
+        if covered[i] {
+            continue;
+        }
+        let (stem, code) = strip_clitics(&view.folded[i]);
+        if !code.article || !lexicon.is_single_word(TriggerKind::OrgHead, stem) {
+            continue;
+        }
+        let target = orgs
+            .iter()
+            .rev()
+            .find(|&&o| found[o].tokens.end <= i && found[o].key.len() > 1 && found[o].key.first().is_some_and(|k| k == stem));
+        if let Some(&target) = target {
+            let span = Span::new(view.trimmed_start(i, lexicon), view.tokens[i].span.end);
+            let mut alias = Found::name(span, i..i + 1, EntityLabel::Org, vec![stem.to_owned()]);
+            alias.kind = MentionKind::Alias;
+            alias.link = Some(target);
+            found.push(alias);
+        }
+    }
+}
+
+/// Titles used alone later (`الأمين العام للحلف`) become Title mentions of the person who
+/// held them earlier in the document.
+pub fn link_standalone_titles(
+    view: &DocView<'_>,
+    lexicon: &Lexicon,
+    triggers: &[PhraseMatch],
+    roles: &[(usize, RoleKey)],
+    found: &mut Vec<Found>,
+) {
+    for t in triggers.iter().filter(|t| is_title(lexicon, t)) {
+        if found.iter().any(|f| f.kind == MentionKind::Title && f.tokens.contains(&t.start)) {
+            continue;
+        }
+        if found.iter().any(|f| f.label == EntityLabel::Per && f.kind == MentionKind::Name && f.tokens.contains(&t.start)) {
+            continue;
+        }
+        // the title's complement: names, aliases and nisba adjectives right after it
+        let mut end = t.end;
+        while end < view.tokens.len() && end < t.end + 5 {
+            if let Some(f) = found.iter().find(|f| f.tokens.start == end && f.label != EntityLabel::Per && f.kind != MentionKind::Title) {
+                end = f.tokens.end;
+            } else if lexicon.is_single_word(TriggerKind::CountryAdj, strip_article(&view.folded[end])) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let key = role_key(view, lexicon, t, end);
+        let holder = roles.iter().rev().find(|(title, role)| {
+            found[*title].span.start < view.tokens[t.start].span.start
+                && role.trigger == key.trigger
+                && (key.head.is_none() || key.head == role.head)
+        });
+        let Some(&(title, _)) = holder else { continue };
+        let person = found[title].link;
+        let span = Span::new(view.trimmed_start(t.start, lexicon), view.tokens[end - 1].span.end);
+        let mut mention = Found::name(span, t.start..end, EntityLabel::Per, Vec::new());
+        mention.kind = MentionKind::Title;
+        mention.link = person;
+        found.push(mention);
+    }
+}

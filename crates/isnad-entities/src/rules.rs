@@ -1,0 +1,125 @@
+//! Rules over the tagger's names: organization and place names built on a head noun
+//! (`البرلمان الألماني`, `تنظيم داعش الخراساني`, `منطقة الساحل`), and clean-ups of
+//! typical tagger slips (a lone title tagged as a person, a person's surname glued to an
+//! organization).
+
+use isnad_core::{EntityLabel, MentionKind, Span};
+
+use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
+use crate::mentions::{DocView, Found};
+use crate::text::strip_article;
+
+/// Heads whose names may continue with `في` and a place (`بعثة حلف الناتو في العراق`).
+const PLACE_COMPLEMENT_HEADS: &[&str] = &["بعثه", "سفاره", "قنصليه", "مكتب", "ممثليه"];
+
+fn is_nisba(view: &DocView<'_>, lexicon: &Lexicon, i: usize) -> bool {
+    let f = &view.folded[i];
+    let bare = strip_article(f);
+    lexicon.is_single_word(TriggerKind::CountryAdj, bare)
+        || (f.starts_with("ال") && bare.chars().count() >= 4 && (bare.ends_with('ي') || bare.ends_with("يه")))
+}
+
+fn mention_at(found: &[Found], i: usize) -> Option<&Found> {
+    found.iter().find(|f| f.tokens.start == i && f.label != EntityLabel::Per && f.kind != MentionKind::Title)
+}
+
+/// Adds names made of an organization or place head and what follows it.
+pub fn head_names(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch], found: &mut Vec<Found>) {
+    let mut added = Vec::new();
+    for t in triggers {
+        let label = match lexicon.triggers.phrases[t.phrase].payload {
+            TriggerKind::OrgHead => EntityLabel::Org,
+            TriggerKind::LocHead => EntityLabel::Loc,
+            _ => continue,
+        };
+        let Some(sentence) = view.sentences.iter().find(|r| r.contains(&t.start)) else { continue };
+        let mut end = t.end;
+        let mut has_name = false;
+        if let Some(m) = mention_at(found, end) {
+            end = m.tokens.end;
+            has_name = true;
+        }
+        let mut nisbas = 0;
+        while end < sentence.end && is_nisba(view, lexicon, end) {
+            end += 1;
+            nisbas += 1;
+        }
+        if label == EntityLabel::Org && end + 1 < sentence.end && view.folded[end] == "ضد" {
+            if let Some(m) = mention_at(found, end + 1) {
+                end = m.tokens.end;
+                has_name = true;
+            }
+        }
+        let head = strip_article(&view.folded[t.start]);
+        if has_name && end + 1 < sentence.end && view.folded[end] == "في" && PLACE_COMPLEMENT_HEADS.contains(&head) {
+            if let Some(m) = mention_at(found, end + 1).filter(|m| m.label == EntityLabel::Loc) {
+                end = m.tokens.end;
+            }
+        }
+        if !has_name && nisbas == 0 {
+            continue;
+        }
+        // an existing name that already covers this stretch wins
+        if found.iter().any(|f| f.tokens.start <= t.start && end <= f.tokens.end && f.kind != MentionKind::Title) {
+            continue;
+        }
+        let span = Span::new(view.trimmed_start(t.start, lexicon), view.tokens[end - 1].span.end);
+        added.push(Found::name(span, t.start..end, label, view.key(t.start..end)));
+    }
+    for a in added {
+        // persons inside (the tagger's `الخراساني`) and names the new one straddles go
+        found.retain(|f| {
+            let inside = a.tokens.start <= f.tokens.start && f.tokens.end <= a.tokens.end;
+            let straddles = f.tokens.start < a.tokens.start && f.tokens.end > a.tokens.start
+                || f.tokens.start < a.tokens.end && f.tokens.end > a.tokens.end;
+            !(inside && f.label == EntityLabel::Per) && !straddles
+        });
+        found.push(a);
+    }
+}
+
+/// Drops titles tagged as persons on their own, and splits a known person's surname off
+/// the end of another name (`الناتو روتي` after `مارك روتي`).
+pub fn clean_up(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    found.retain(|f| {
+        !(f.label == EntityLabel::Per
+            && f.tokens.len() == 1
+            && lexicon.triggers.starting_with(&f.key[0]).any(|p| p.payload == TriggerKind::PerTitle && p.words.len() == 1))
+    });
+    let surnames: Vec<String> = found
+        .iter()
+        .filter(|f| f.label == EntityLabel::Per && f.key.len() >= 2)
+        .filter_map(|f| f.key.last().cloned())
+        .collect();
+    let mut split = Vec::new();
+    for f in found.iter_mut() {
+        if f.label != EntityLabel::Per && f.key.len() >= 2 && f.key.last().is_some_and(|k| surnames.contains(k)) {
+            let last = f.tokens.end - 1;
+            f.tokens.end = last;
+            f.key.pop();
+            f.span.end = view.tokens[last - 1].span.end;
+            let span = view.tokens[last].span;
+            split.push(Found::name(span, last..last + 1, EntityLabel::Per, view.key(last..last + 1)));
+        }
+    }
+    found.extend(split);
+}
+
+/// Marks names that are exactly a gazetteer name (names built by rules or split by
+/// `clean_up` have not been looked up yet), so that aliases cluster.
+pub fn look_up_gazetteer(view: &DocView<'_>, lexicon: &Lexicon, found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.gazetteer.is_none() && f.label != EntityLabel::Per && !f.tokens.is_empty()) {
+        if f.tokens.end > view.folded.len() {
+            continue;
+        }
+        if let Some(m) = lexicon.gazetteer.longest_at(&view.folded[..f.tokens.end], f.tokens.start) {
+            if m.end == f.tokens.end {
+                let name = lexicon.gazetteer.phrases[m.phrase].payload;
+                f.gazetteer = Some(name.entry);
+                if name.is_variant && f.kind == MentionKind::Name {
+                    f.kind = MentionKind::Alias;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The name tagger: the built-in model plus gazetteer matches it missed.
+
+use std::sync::OnceLock;
+
+use crate::features::{analyse, WordInfo};
+use crate::lexicon::Lexicon;
+use crate::model::{Model, N_TAGS, TAGS};
+
+/// The committed model, parsed once (an unreadable file gives a model that finds nothing).
+pub fn builtin_model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../model/ner.bin")).unwrap_or_else(Model::empty))
+}
+
+/// Reusable buffers, so tagging many sentences allocates little.
+#[derive(Default)]
+pub struct TaggerScratch {
+    pub infos: Vec<WordInfo>,
+    features: Vec<u64>,
+}
+
+/// Tags the words of one sentence; returns indices into [`TAGS`].
+pub fn tag_indices(model: &Model, lexicon: &Lexicon, words: &[&str], scratch: &mut TaggerScratch) -> Vec<usize> {
+    analyse(words, lexicon, &mut scratch.infos);
+    let mut tags = model.tag(&scratch.infos, &mut scratch.features);
+    add_gazetteer_names(lexicon, &scratch.infos, &mut tags);
+    tags
+}
+
+/// Tags gazetteer names the model left entirely outside any name.
+fn add_gazetteer_names(lexicon: &Lexicon, infos: &[WordInfo], tags: &mut [usize]) {
+    for m in lexicon.gazetteer.find_all(infos) {
+        let untouched = tags[m.start..m.end].iter().all(|&t| t == 0)
+            && tags.get(m.end).map_or(true, |&t| t == 0 || t % 2 == 1);
+        if !untouched {
+            continue;
+        }
+        let begin = match lexicon.entry_of(&m).label {
+            isnad_core::EntityLabel::Per => 1,
+            isnad_core::EntityLabel::Loc => 3,
+            isnad_core::EntityLabel::Org => 5,
+            _ => 7,
+        };
+        debug_assert!(begin + 1 < N_TAGS);
+        tags[m.start] = begin;
+        for t in &mut tags[m.start + 1..m.end] {
+            *t = begin + 1;
+        }
+    }
+}
+
+/// IOB2 tags (`B-PER`, `I-ORG`, `O`, …) for one sentence of words, with the same model and
+/// gazetteers as the entity stage. Used by `isnad conll`.
+pub fn tag_conll_sentence(words: &[&str]) -> Vec<String> {
+    let mut scratch = TaggerScratch::default();
+    tag_indices(builtin_model(), Lexicon::builtin(), words, &mut scratch)
+        .into_iter()
+        .map(|t| TAGS[t].to_owned())
+        .collect()
+}
