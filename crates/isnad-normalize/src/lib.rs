@@ -1,1 +1,126 @@
-//! placeholder: see issue 2
+//! Arabic normalization, tokenization with clitic analysis, and sentence splitting: the
+//! `normalize` stage of isnad.
+//!
+//! The original text is never changed: [`tokenize`] gives every token its byte span in the
+//! original and its normalized form, so later stages match on normalized forms and report
+//! original spans.
+//!
+//! Two profiles ([`Profile`]):
+//! - `search` (default): harakat U+064B–065F, superscript alef U+0670, Quranic marks
+//!   U+0610–061A and U+06D6–06ED and tatweel U+0640 removed; أ إ آ ٱ → ا, ى → ي, ة → ه,
+//!   ک → ك, ی → ي (ؤ ئ kept); Arabic-Indic and Extended Arabic-Indic digits → ASCII;
+//!   presentation forms U+FB50–FDFF and U+FE70–FEFF decomposed to base letters (with these
+//!   rules applied to the result); zero-width and bidi controls (U+200B–200F, U+061C,
+//!   U+202A–202E, U+2066–2069, U+FEFF) dropped inside and at the edges of words; NBSP → space.
+//! - `camel`: exactly CAMeL Tools 1.6's `normalize_unicode`, `dediac_ar`, `normalize_alef_ar`,
+//!   `normalize_alef_maksura_ar`, `normalize_teh_marbuta_ar` chain (see `camel.rs`).
+
+mod camel;
+mod chars;
+mod clitics;
+mod search;
+mod sentences;
+mod stage;
+mod tokenize;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use isnad_core::CompactString;
+
+pub use clitics::analyze_clitics;
+pub use sentences::split_sentences;
+pub use stage::NormalizeStage;
+pub use tokenize::tokenize;
+
+/// A normalization profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Profile {
+    /// isnad's own folding for matching (the default).
+    #[default]
+    Search,
+    /// Identical output to CAMeL Tools 1.6's usual normalization chain.
+    Camel,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 2] = [Profile::Search, Profile::Camel];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Search => "search",
+            Profile::Camel => "camel",
+        }
+    }
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An unknown profile name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownProfile(pub String);
+
+impl fmt::Display for UnknownProfile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown normalization profile `{}` (expected `search` or `camel`)", self.0)
+    }
+}
+
+impl std::error::Error for UnknownProfile {}
+
+impl FromStr for Profile {
+    type Err = UnknownProfile;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "search" => Ok(Profile::Search),
+            "camel" => Ok(Profile::Camel),
+            other => Err(UnknownProfile(other.to_owned())),
+        }
+    }
+}
+
+/// The normalized form of a whole text; newlines and all other whitespace are kept.
+pub fn normalize(text: &str, profile: Profile) -> String {
+    match profile {
+        Profile::Search => search::normalize_search(text),
+        Profile::Camel => camel::normalize_camel(text),
+    }
+}
+
+/// The search form of one word (controls dropped), for other crates' lexicons: the same form
+/// the tokenizer gives a token with that text.
+pub fn normalize_word(word: &str) -> CompactString {
+    let mut buf = String::new();
+    if search::push_search_word(word, &mut buf) {
+        CompactString::from(buf.as_str())
+    } else {
+        CompactString::from(word)
+    }
+}
+
+/// Appends the `profile` form of a token's text to `out`. Controls inside the token are
+/// dropped in both profiles (CAMeL keeps them; a token's norm never holds one).
+pub(crate) fn push_token_norm(token_text: &str, profile: Profile, out: &mut String) -> bool {
+    match profile {
+        Profile::Search => search::push_search_word(token_text, out),
+        Profile::Camel => {
+            let start = out.len();
+            camel::push_camel(token_text, out);
+            let had_control = out[start..].chars().any(chars::is_invisible_control);
+            if had_control {
+                let cleaned: String = out[start..].chars().filter(|&c| !chars::is_invisible_control(c)).collect();
+                out.truncate(start);
+                out.push_str(&cleaned);
+            }
+            true
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

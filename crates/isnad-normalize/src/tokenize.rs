@@ -1,0 +1,338 @@
+//! The tokenizer: words, numbers, URLs, e-mails, hashtags, mentions, and one token per
+//! punctuation or symbol char. Tokens never overlap and cover every non-whitespace char.
+//!
+//! Invisible controls (zero-width and bidi, see [`crate::chars::is_invisible_control`])
+//! belong to the word they touch: inside a word (ZWNJ in `می‌خواهم`), before it (an RLM
+//! opening a line) or after it. A control run touching no word char (between spaces, or
+//! between two punctuation marks) is a `Symbol` token of its own whose norm keeps it, as
+//! `normalize` does. Combining marks after a punctuation or symbol char (a variation
+//! selector after an emoji) belong to that char's token.
+//!
+//! Digits continue a word only after a non-Arabic char (`K24`, `G20`), so `بـ564` is the
+//! word `بـ` and the number `564`, and `2015م` the number `2015` and the word `م`.
+
+use isnad_core::{Span, Token, TokenKind};
+
+use crate::chars::{
+    is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation,
+    is_word_char,
+};
+use crate::clitics::analyze_clitics;
+use crate::search::control_run_end;
+use crate::{push_token_norm, CompactString, Profile};
+
+/// The tokens of `text`, each with its `profile` form and, for Arabic words carrying
+/// proclitics, their analysis.
+pub fn tokenize(text: &str, profile: Profile) -> Vec<Token> {
+    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 1), buf: String::new() };
+    tokenizer.run();
+    tokenizer.tokens
+}
+
+struct Tokenizer<'t> {
+    text: &'t str,
+    profile: Profile,
+    tokens: Vec<Token>,
+    buf: String,
+}
+
+/// Decodes the char at byte `i`, with a shortcut for the two-byte sequences of U+0600–07FF.
+#[inline]
+fn decode_at(text: &str, i: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
+    if (0xD8..=0xDF).contains(&b) {
+        if let Some(&b2) = bytes.get(i + 1) {
+            return char::from_u32((((b & 0x1F) as u32) << 6) | (b2 & 0x3F) as u32);
+        }
+    }
+    text.get(i..)?.chars().next()
+}
+
+impl<'t> Tokenizer<'t> {
+    fn run(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+                i += 1;
+                continue;
+            }
+            let Some(c) = decode_at(text, i) else { break };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            i = if is_invisible_control(c) {
+                self.control_run(i)
+            } else if is_word_char(c) {
+                self.word_like(i, i)
+            } else {
+                self.punct_like(i, c)
+            };
+        }
+    }
+
+    /// A run of controls at `start`: the start of the next word, the tail of the previous
+    /// one, or a token of its own.
+    fn control_run(&mut self, start: usize) -> usize {
+        let run_end = control_run_end(self.text, start);
+        if decode_at(self.text, run_end).is_some_and(is_word_char) {
+            return self.word_like(start, run_end);
+        }
+        let touches_previous_word = self.tokens.last().is_some_and(|t| t.span.end == start)
+            && self.text[..start].chars().next_back().is_some_and(is_word_char);
+        if touches_previous_word {
+            if let Some(last) = self.tokens.last_mut() {
+                last.span.end = run_end;
+            }
+        } else {
+            let controls = &self.text[start..run_end];
+            self.tokens.push(Token {
+                span: Span::new(start, run_end),
+                kind: TokenKind::Symbol,
+                norm: CompactString::from(controls),
+                clitics: None,
+            });
+        }
+        run_end
+    }
+
+    /// A token starting with a word char at `body` (after leading controls from `start`).
+    fn word_like(&mut self, start: usize, body: usize) -> usize {
+        let text = self.text;
+        let (end, kind) = if let Some(end) = url_end(text, body) {
+            (end, TokenKind::Url)
+        } else if let Some(end) = email_end(text, body) {
+            (end, TokenKind::Email)
+        } else if decode_at(text, body).is_some_and(is_digit) {
+            (number_end(text, body), TokenKind::Number)
+        } else {
+            (word_end(text, body), TokenKind::Word)
+        };
+        let end = self.trailing_controls(end, kind);
+        self.push(Span::new(start, end), kind);
+        end
+    }
+
+    /// Controls right after a token ending in a word char are part of it.
+    fn trailing_controls(&self, end: usize, kind: TokenKind) -> usize {
+        if matches!(kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Mention | TokenKind::Url | TokenKind::Email)
+            && decode_at(self.text, end).is_some_and(is_invisible_control)
+            && self.text[..end].chars().next_back().is_some_and(is_word_char)
+        {
+            control_run_end(self.text, end)
+        } else {
+            end
+        }
+    }
+
+    fn punct_like(&mut self, i: usize, c: char) -> usize {
+        let text = self.text;
+        let after = i + c.len_utf8();
+        if c == '#' || c == '@' {
+            let tag_end = tag_end(text, after);
+            if tag_end > after {
+                let kind = if c == '#' { TokenKind::Hashtag } else { TokenKind::Mention };
+                let end = self.trailing_controls(tag_end, kind);
+                self.push(Span::new(i, end), kind);
+                return end;
+            }
+        }
+        let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
+        // Combining marks go with the char they follow.
+        let mut end = after;
+        while let Some(m) = decode_at(text, end) {
+            if !unicode_normalization::char::is_combining_mark(m) {
+                break;
+            }
+            end += m.len_utf8();
+        }
+        self.push(Span::new(i, end), kind);
+        end
+    }
+
+    fn push(&mut self, span: Span, kind: TokenKind) {
+        let token_text = &self.text[span.start..span.end];
+        self.buf.clear();
+        let norm = if push_token_norm(token_text, self.profile, &mut self.buf) {
+            CompactString::from(self.buf.as_str())
+        } else {
+            CompactString::from(token_text)
+        };
+        let clitics = if kind == TokenKind::Word { analyze_clitics(self.text, span, self.profile) } else { None };
+        self.tokens.push(Token { span, kind, norm, clitics });
+    }
+}
+
+/// The end of a word starting at `i`: word chars, controls between word chars, and digits
+/// only after a non-Arabic char.
+fn word_end(text: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut previous_arabic = false;
+    let mut pos = i;
+    while let Some(c) = decode_at(text, pos) {
+        if is_invisible_control(c) {
+            let run_end = control_run_end(text, pos);
+            match decode_at(text, run_end) {
+                Some(next) if is_word_char(next) && !(is_digit(next) && previous_arabic) => {
+                    pos = run_end;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !is_word_char(c) || (is_digit(c) && previous_arabic) {
+            break;
+        }
+        // Marks and tatweel keep the script of the letter they follow.
+        if !unicode_normalization::char::is_combining_mark(c) && c != 'ـ' {
+            previous_arabic = is_arabic_script(c);
+        }
+        pos += c.len_utf8();
+        end = pos;
+    }
+    end
+}
+
+/// The end of a number starting with a digit at `i`: digits, single separators between
+/// digits (`3.5`, `1,200`, `٣٫٥`), and a percent sign right after (`97%`, `٩٧٪`).
+fn number_end(text: &str, i: usize) -> usize {
+    let mut pos = i;
+    loop {
+        while let Some(c) = decode_at(text, pos).filter(|&c| is_digit(c)) {
+            pos += c.len_utf8();
+        }
+        match decode_at(text, pos) {
+            Some(sep) if is_number_separator(sep) => {
+                let next = pos + sep.len_utf8();
+                if decode_at(text, next).is_some_and(is_digit) {
+                    pos = next;
+                    continue;
+                }
+                return pos;
+            }
+            Some(p) if is_percent(p) => return pos + p.len_utf8(),
+            _ => return pos,
+        }
+    }
+}
+
+/// The end of a hashtag's or mention's name starting at `i` (`i` itself if there is none).
+fn tag_end(text: &str, i: usize) -> usize {
+    let mut pos = i;
+    while let Some(c) = decode_at(text, pos) {
+        if !(is_word_char(c) || c == '_') {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+fn starts_with_ignore_case(text: &str, i: usize, prefix: &str) -> bool {
+    text.as_bytes().get(i..i + prefix.len()).is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Chars that end a URL: whitespace, quotes and angle brackets, Arabic punctuation.
+fn ends_url(c: char) -> bool {
+    c.is_whitespace()
+        || is_invisible_control(c)
+        || matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”' | '‘' | '’' | '،' | '؛' | '؟' | '…')
+}
+
+/// A URL at `i` (`http://`, `https://`, `www.`, or a bare domain with a common top-level
+/// domain such as `aawsat.com/…`), without trailing punctuation.
+fn url_end(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes.get(i)?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let body = if starts_with_ignore_case(text, i, "http://") {
+        i + 7
+    } else if starts_with_ignore_case(text, i, "https://") {
+        i + 8
+    } else if starts_with_ignore_case(text, i, "www.") {
+        i + 4
+    } else {
+        bare_domain_end(text, i)?
+    };
+    let mut end = body;
+    for c in text[body..].chars() {
+        if ends_url(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    // Trailing punctuation belongs to the sentence; a closing bracket only if unbalanced.
+    while let Some(last) = text[..end].chars().next_back() {
+        let inside = &text[i..end];
+        let unbalanced = |open: char| inside.matches(open).count() < inside.matches(last).count();
+        let trim = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' => true,
+            ')' => unbalanced('('),
+            ']' => unbalanced('['),
+            _ => false,
+        };
+        if !trim || end <= body {
+            break;
+        }
+        end -= last.len_utf8();
+    }
+    (end > body).then_some(end)
+}
+
+/// `label(.label)+` ending in a common top-level domain, followed by `/` or the end of the
+/// domain: returns the end of the domain.
+fn bare_domain_end(text: &str, i: usize) -> Option<usize> {
+    const TLDS: [&str; 14] = ["com", "net", "org", "sa", "gov", "edu", "info", "co", "uk", "ae", "eg", "io", "int", "news"];
+    let bytes = text.as_bytes();
+    let mut pos = i;
+    let mut last_label = i;
+    let mut dots = 0;
+    while pos < bytes.len() && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'-' || bytes[pos] == b'.') {
+        if bytes[pos] == b'.' {
+            if pos + 1 >= bytes.len() || !bytes[pos + 1].is_ascii_alphanumeric() {
+                break;
+            }
+            dots += 1;
+            last_label = pos + 1;
+        }
+        pos += 1;
+    }
+    let tld = text.get(last_label..pos)?;
+    (dots >= 1 && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))).then_some(pos)
+}
+
+/// An e-mail address at `i`: `local@domain.tld`.
+fn email_end(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let is_local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let mut pos = i;
+    while pos < bytes.len() && is_local(bytes[pos]) {
+        pos += 1;
+    }
+    if pos == i || bytes.get(pos) != Some(&b'@') {
+        return None;
+    }
+    let domain_start = pos + 1;
+    let mut end = domain_start;
+    let mut last_dot = None;
+    while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-' || bytes[end] == b'.') {
+        if bytes[end] == b'.' {
+            if !bytes.get(end + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+                break;
+            }
+            last_dot = Some(end);
+        }
+        end += 1;
+    }
+    let last_dot = last_dot?;
+    let tld = &bytes[last_dot + 1..end];
+    (last_dot > domain_start && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)).then_some(end)
+}
