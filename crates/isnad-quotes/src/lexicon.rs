@@ -1,0 +1,354 @@
+//! Reporting cues, complementizers and the small closed word classes the attribution rules
+//! need, all on the normalized forms of [`crate::text::normalize`].
+//!
+//! The cue lexicon is generated from each verb's perfect, imperfect stem and participle
+//! stem, so every person, number and gender a news text uses is covered by one line.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Grammatical gender and number carried by a cue, used to check a dropped subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    Masculine,
+    Feminine,
+    Plural,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// A finite verb: takes a subject after it or before it.
+    Verb,
+    /// An active participle (`مشيرا`): continues the subject of the clause it hangs on.
+    Participle,
+    /// `قوله`, `بقوله`: a verbal noun whose subject comes before it.
+    Masdar,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub form: CueForm,
+    pub agreement: Agreement,
+    /// The verb's perfect (3rd person masculine), identifying the lemma.
+    pub lemma: &'static str,
+    /// The preposition the verb governs before its clause (`اشار الى ان`).
+    pub preposition: Option<&'static str>,
+    /// `بين` is also the preposition "between": only a cue at the start of a clause.
+    pub needs_clause_start: bool,
+}
+
+/// (perfect, imperfect stem without its person prefix, participle stem, governed preposition)
+const REGULAR: &[(&str, &str, &str, Option<&str>)] = &[
+    ("قال", "قول", "قائل", None),
+    ("اكد", "ؤكد", "مؤكد", None),
+    ("اضاف", "ضيف", "مضيف", None),
+    ("اوضح", "وضح", "موضح", None),
+    ("اشار", "شير", "مشير", Some("الي")),
+    ("بين", "بين", "مبين", None),
+    ("ذكر", "ذكر", "ذاكر", None),
+    ("اعلن", "علن", "معلن", None),
+    ("شدد", "شدد", "مشدد", Some("علي")),
+    ("لفت", "لفت", "لافت", Some("الي")),
+    ("نوه", "نوه", "منوه", None),
+    ("كشف", "كشف", "كاشف", None),
+    ("صرح", "صرح", "مصرح", None),
+    ("اعتبر", "عتبر", "معتبر", None),
+    ("توقع", "توقع", "متوقع", None),
+    ("افاد", "فيد", "", None),
+    ("ابلغ", "بلغ", "", None),
+    ("اعرب", "عرب", "معرب", Some("عن")),
+    ("تابع", "تابع", "متابع", None),
+    ("اقر", "قر", "", None),
+    ("اعترف", "عترف", "معترف", None),
+    ("حذر", "حذر", "محذر", None),
+    ("زعم", "زعم", "زاعم", None),
+    ("علق", "علق", "معلق", None),
+    ("لاحظ", "لاحظ", "ملاحظ", None),
+    ("رجح", "رجح", "مرجح", None),
+    ("اظهر", "ظهر", "", None),
+    ("افصح", "فصح", "مفصح", None),
+    ("اورد", "ورد", "", None),
+    ("استطرد", "ستطرد", "مستطرد", None),
+    ("اردف", "ردف", "مردف", None),
+    ("استدرك", "ستدرك", "مستدرك", None),
+    ("اعتقد", "عتقد", "معتقد", None),
+    ("نبه", "نبه", "منبه", None),
+    ("طالب", "طالب", "مطالب", None),
+    ("اجاب", "جيب", "مجيب", None),
+    ("امل", "امل", "امل", None),
+    ("شرح", "شرح", "شارح", None),
+];
+
+/// Weak verbs, whose forms do not follow the regular endings:
+/// (lemma, masculine forms, feminine forms, plural forms).
+const IRREGULAR: &[(&str, &[&str], &[&str], &[&str], &[&str])] = &[
+    // lemma, masculine, feminine, plural, participles (masc, fem, plural)
+    ("راي", &["راي", "يري"], &["رات", "تري"], &["راوا", "يرون"], &[]),
+    ("نفي", &["نفي", "ينفي"], &["نفت", "تنفي"], &["نفوا", "ينفون"], &["نافيا", "نافيه", "نافين"]),
+    ("ادعي", &["ادعي", "يدعي"], &["ادعت", "تدعي"], &["ادعوا", "يدعون"], &["مدعيا", "مدعيه", "مدعين"]),
+    ("تمني", &["تمني", "يتمني"], &["تمنت", "تتمني"], &["تمنوا", "يتمنون"], &["متمنيا", "متمنيه", "متمنين"]),
+    ("دعا", &["دعا", "يدعو"], &["دعت", "تدعو"], &["دعوا"], &["داعيا", "داعيه", "داعين"]),
+    ("سال", &[], &[], &[], &["سائلا", "سائله", "سائلين"]),
+];
+
+/// Verbs that carry a speaker into a following `بقوله` without reporting by themselves.
+const SUPPORT_VERBS: &[&str] = &[
+    "مضي", "مضت", "ادلي", "ادلت", "ختم", "ختمت", "اختتم", "اختتمت", "استهل", "استهلت", "رد",
+    "ردت", "عقب", "عقبت", "توجه", "توجهت", "خاطب", "خاطبت",
+];
+
+struct Lexicon {
+    cues: HashMap<String, Cue>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(build)
+}
+
+fn build() -> Lexicon {
+    let mut cues = HashMap::new();
+    let mut add = |form: String, cue: Cue| {
+        cues.entry(form).or_insert(cue);
+    };
+    for &(perfect, imperfect, participle, preposition) in REGULAR {
+        let cue = |form, agreement| Cue {
+            form,
+            agreement,
+            lemma: perfect,
+            preposition,
+            needs_clause_start: perfect == "بين",
+        };
+        use Agreement::*;
+        use CueForm::*;
+        add(perfect.to_owned(), cue(Verb, Masculine));
+        add(format!("{perfect}ت"), cue(Verb, Feminine));
+        add(format!("{perfect}وا"), cue(Verb, Plural));
+        add(format!("{perfect}ا"), cue(Verb, Plural));
+        add(format!("{perfect}تا"), cue(Verb, Plural));
+        add(format!("ي{imperfect}"), cue(Verb, Masculine));
+        add(format!("ت{imperfect}"), cue(Verb, Feminine));
+        add(format!("ي{imperfect}ون"), cue(Verb, Plural));
+        add(format!("ي{imperfect}ان"), cue(Verb, Plural));
+        add(format!("ت{imperfect}ان"), cue(Verb, Plural));
+        if participle.is_empty() {
+        } else if participle != "امل" {
+            add(format!("{participle}ا"), cue(Participle, Masculine));
+            add(format!("{participle}ه"), cue(Participle, Feminine));
+            add(format!("{participle}ين"), cue(Participle, Plural));
+            add(format!("{participle}تين"), cue(Participle, Plural));
+        } else {
+            add("املا".to_owned(), cue(Participle, Masculine));
+        }
+    }
+    for &(lemma, masculine, feminine, plural, participles) in IRREGULAR {
+        let cue = |form, agreement| Cue { form, agreement, lemma, preposition: None, needs_clause_start: false };
+        for f in masculine {
+            add((*f).to_owned(), cue(CueForm::Verb, Agreement::Masculine));
+        }
+        for f in feminine {
+            add((*f).to_owned(), cue(CueForm::Verb, Agreement::Feminine));
+        }
+        for f in plural {
+            add((*f).to_owned(), cue(CueForm::Verb, Agreement::Plural));
+        }
+        for (k, f) in participles.iter().enumerate() {
+            let agreement = [Agreement::Masculine, Agreement::Feminine, Agreement::Plural][k.min(2)];
+            add((*f).to_owned(), cue(CueForm::Participle, agreement));
+        }
+    }
+    for (form, agreement) in [
+        ("قوله", Agreement::Masculine),
+        ("قولها", Agreement::Feminine),
+        ("قولهم", Agreement::Plural),
+        ("قولهما", Agreement::Plural),
+    ] {
+        add(
+            form.to_owned(),
+            Cue { form: CueForm::Masdar, agreement, lemma: "قال", preposition: None, needs_clause_start: false },
+        );
+    }
+    // Impersonal forms: `تبين أن` (it turned out), not `بيّنت` (she explained).
+    cues.remove("تبين");
+    Lexicon { cues }
+}
+
+/// Strips one conjunction (و, ف) from a normalized word, for the forms that carry one.
+fn without_conjunction(word: &str) -> Option<&str> {
+    word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).filter(|w| w.chars().count() >= 2)
+}
+
+/// The cue a normalized word is, with or without و/ف (and ب before `قوله`).
+pub fn cue(word: &str) -> Option<Cue> {
+    let lex = lexicon();
+    if let Some(c) = lex.cues.get(word) {
+        return Some(*c);
+    }
+    let bare = without_conjunction(word).unwrap_or(word);
+    if let Some(c) = lex.cues.get(bare) {
+        return Some(*c);
+    }
+    let c = lex.cues.get(bare.strip_prefix('ب')?)?;
+    (c.form == CueForm::Masdar).then_some(*c)
+}
+
+/// Whether a normalized word carries a speaker into a following `بقوله` (`ومضى`).
+pub fn is_support_verb(word: &str) -> bool {
+    let bare = without_conjunction(word).unwrap_or(word);
+    SUPPORT_VERBS.contains(&word) || SUPPORT_VERBS.contains(&bare)
+}
+
+/// A complementizer word: `ان` (أن، إن), `بان`, and both with an attached pronoun.
+/// Returns whether it carries a pronoun (`بانها`), which stays out of the content.
+pub fn complementizer(word: &str) -> Option<bool> {
+    let w = word.strip_prefix('و').filter(|w| w.starts_with("ان") || w.starts_with("بان")).unwrap_or(word);
+    let w = w.strip_prefix('ب').unwrap_or(w);
+    match w {
+        "ان" => Some(false),
+        "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انني" | "اني" | "انكم" | "انك" | "انهن" => Some(true),
+        _ => None,
+    }
+}
+
+/// Words before `ان` that make it a conjunction or a verb's object, not a reported clause
+/// (`بعد أن`, `يجب أن`, `إلا أن`).
+pub fn blocks_complementizer(previous: &str) -> bool {
+    matches!(
+        previous,
+        "بعد" | "قبل" | "منذ" | "حتي" | "دون" | "بدون" | "يجب" | "يمكن" | "لابد" | "ينبغي" | "من" | "الا"
+            | "غير" | "حيث" | "بما" | "رغم" | "برغم" | "بالرغم" | "لو" | "ذلك" | "مع" | "لان" | "عسي"
+            | "يجوز" | "يتوقع" | "المقرر" | "المتوقع" | "المنتظر" | "المفترض" | "الممكن" | "المؤكد"
+            | "الواضح" | "المعروف" | "يذكر" | "يشار" | "يبدو" | "علما" | "وبما" | "ولو" | "كما" | "بل"
+    )
+}
+
+/// Words before a cue that make it part of a relative clause (`ما ذكره`) or impersonal.
+pub fn blocks_cue(previous: &str) -> bool {
+    matches!(previous, "ما" | "مما" | "وما" | "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "لما" | "عما" | "ان" | "لن" | "لم")
+}
+
+/// Quote-introducing prepositions (`ووفق عبدالرحمن، «…»`): attribute marked words only.
+pub fn is_citation_preposition(word: &str) -> bool {
+    let bare = without_conjunction(word).unwrap_or(word);
+    matches!(bare, "وفق" | "وفقا" | "حسب" | "بحسب" | "طبقا")
+}
+
+/// Prepositions that, right after a cue or its subject and not followed by a complementizer,
+/// introduce a noun object (`شدد على أهمية`): no reported clause follows.
+pub fn is_object_preposition(word: &str) -> bool {
+    matches!(word, "الي" | "علي" | "عن")
+}
+
+/// Words that start an adverbial after the subject (`خلال حديثه`, `في تصريح`, `اليوم`):
+/// the subject ends before them.
+pub fn starts_adverbial(word: &str, next: &str) -> bool {
+    let bare = without_conjunction(word).unwrap_or(word);
+    match bare {
+        "خلال" | "اثناء" | "عقب" | "لدي" | "عند" | "امس" | "اليوم" | "الاسبوع" | "الشهر" | "مساء" | "صباح"
+        | "يوم" | "اول" | "قبل" | "بعد" | "حين" | "عبر" | "امام" | "بمناسبه" | "ضمن" | "وسط" | "اخيرا"
+        | "ايضا" | "كذلك" | "مؤخرا" | "لصحيفه" | "لوكاله" | "لقناه" | "لموقع" | "لـ" | "ل" | "لجريده" | "للصحفيين"
+        | "للصحافيين" | "لوسائل" | "له" | "لها" | "لهم" | "بدوره" | "بدورها" | "من" | "هنا" => true,
+        "في" => {
+            let n = next.strip_prefix("ال").unwrap_or(next);
+            [
+                "تصريح", "حديث", "بيان", "كلم", "مؤتمر", "لقاء", "اجتماع", "مقابل", "ختام", "افتتاح", "حفل",
+                "رسال", "ندو", "جلس", "اتصال", "تغريد", "معرض", "سياق", "اطار", "رد", "تعليق", "منشور", "خطاب",
+                "بدايه", "نهايه", "وقت", "حوار", "اعقاب", "ذات", "تقرير", "معرض", "صفحت", "حسابه", "كلمته",
+            ]
+            .iter()
+            .any(|p| n.starts_with(p))
+        }
+        "علي" => next == "هامش" || next == "صعيد" || next == "حسابه" || next == "لسان",
+        _ => false,
+    }
+}
+
+/// Words that begin a clause and are not part of a subject standing before its verb.
+pub fn is_clause_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "و" | "ف" | "ثم" | "فان" | "ان" | "وان" | "لكن" | "ولكن" | "كما" | "فيما" | "بينما" | "حيث" | "اذ"
+            | "قد" | "لقد" | "وقد" | "فقد" | "كانت" | "وكانت" | "كان" | "وكان" | "بدورها" | "بدوره" | "من"
+            | "جهته" | "جهتها" | "جانبه" | "جانبها" | "ولهذا" | "لهذا" | "لذلك" | "ولذلك" | "وبذلك" | "اما"
+            | "واما" | "فقط" | "ايضا" | "بل" | "الا"
+    ) || complementizer(word).is_some()
+}
+
+/// Person titles and descriptions: an NP made of these (and genitives) has no name.
+pub fn is_title_word(word: &str) -> bool {
+    let w = without_conjunction(word).filter(|w| w.starts_with("ال")).unwrap_or(word);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    TITLE_WORDS.contains(&w) || ORG_HEADS.contains(&w)
+}
+
+/// Heads of organization and document NPs (`الحكومة`, `تقرير`, `صحيفة`).
+pub fn is_org_head(word: &str) -> bool {
+    let w = without_conjunction(word).filter(|w| w.starts_with("ال")).unwrap_or(word);
+    ORG_HEADS.contains(&w.strip_prefix("ال").unwrap_or(w))
+}
+
+const TITLE_WORDS: &[&str] = &[
+    "وزير", "وزيره", "رئيس", "رئيسه", "مدير", "مديره", "امين", "عام", "عامه", "متحدث", "متحدثه", "ناطق",
+    "ناطقه", "نائب", "نائبه", "مساعد", "مستشار", "سفير", "سفيره", "قائد", "امير", "اميره", "ملك", "ملكه",
+    "ولي", "عهد", "شيخ", "شيخه", "دكتور", "دكتوره", "د", "مهندس", "مهندسه", "لواء", "عميد", "عقيد", "مقدم",
+    "رائد", "نقيب", "فريق", "معالي", "سمو", "صاحب", "سموه", "الملكي", "ملكي", "فضيله", "سعاده", "استاذ",
+    "استاذه", "سيد", "سيده", "مسؤول", "مسؤوله", "مسئول", "عضو", "عضوه", "مدرب", "لاعب", "محافظ", "مشرف",
+    "مشرفه", "تنفيذي", "تنفيذيه", "فني", "فنيه", "رسمي", "رسميه", "كبير", "كبيره", "رفيع", "سابق", "سابقه",
+    "جديد", "جديده", "اول", "اعلي", "شاب", "شابه", "طبيب", "طبيبه", "بروفيسور", "قاضي", "امام", "مفتي",
+    "وكيل", "وكيله", "زعيم", "عمده", "باحث", "باحثه", "خبير", "خبيره", "محلل", "مراسل", "كاتب", "كاتبه",
+    "مصدر", "مصادر", "مسؤولون", "مسؤولين", "باسم", "حاكم", "قنصل", "مندوب", "ممثل", "ممثله", "منسق", "رئيسا",
+    "وزيرا", "خارجيه", "داخليه", "دفاع", "ماليه", "عدل", "صحه", "اعلام", "اقتصاد", "تعليم", "تجاره", "عمل",
+    "ثقافه", "سياحه", "شؤون", "شئون", "سمو", "خادم", "حرمين", "شريفين", "نجم", "حارس", "مهاجم", "قومي",
+];
+
+const ORG_HEADS: &[&str] = &[
+    "حكومه", "وزاره", "هيئه", "شركه", "مجلس", "حلف", "بعثه", "منظمه", "مركز", "جامعه", "اداره", "مديريه",
+    "بنك", "نادي", "صحيفه", "صحيفتا", "صحف", "وكاله", "موقع", "قناه", "جمعيه", "اتحاد", "لجنه", "مؤسسه",
+    "امانه", "تقرير", "بيان", "مرصد", "جيش", "قوات", "حزب", "حركه", "تنظيم", "برلمان", "محكمه", "سفاره",
+    "دراسه", "استطلاع", "استطلاعات", "شرطه", "وحده", "رئاسه", "مكتب", "ديوان", "اذاعه", "مجله", "جريده",
+    "تلفزيون", "هيئات", "مجموعه", "مصلحه", "بلديه", "غرفه", "صندوق", "منتخب", "فريق", "ائتلاف", "تحالف",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_in_every_person_number_and_gender() {
+        for (w, agreement) in [
+            ("قال", Agreement::Masculine),
+            ("وقالت", Agreement::Feminine),
+            ("قالوا", Agreement::Plural),
+            ("يؤكد", Agreement::Masculine),
+            ("واكدت", Agreement::Feminine),
+            ("يؤكدون", Agreement::Plural),
+            ("مؤكده", Agreement::Feminine),
+            ("مشيرا", Agreement::Masculine),
+            ("فاضاف", Agreement::Masculine),
+            ("رات", Agreement::Feminine),
+            ("ونفت", Agreement::Feminine),
+        ] {
+            let c = cue(w).unwrap_or_else(|| panic!("{w} is a cue"));
+            assert_eq!(c.agreement, agreement, "{w}");
+        }
+        assert_eq!(cue("بقوله").map(|c| c.form), Some(CueForm::Masdar));
+        assert_eq!(cue("مشيرا").and_then(|c| c.preposition), Some("الي"));
+    }
+
+    #[test]
+    fn non_cues() {
+        for w in ["مؤكد", "قول", "الحكومه", "اشاره", "بالقول", "بقال"] {
+            assert!(cue(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn complementizers_with_and_without_pronoun() {
+        assert_eq!(complementizer("ان"), Some(false));
+        assert_eq!(complementizer("بان"), Some(false));
+        assert_eq!(complementizer("بانها"), Some(true));
+        assert_eq!(complementizer("وانه"), Some(true));
+        assert_eq!(complementizer("انحسار"), None);
+        assert_eq!(complementizer("بيان"), None);
+    }
+}

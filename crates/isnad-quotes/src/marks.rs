@@ -1,0 +1,137 @@
+//! Pairing quotation marks into marked spans, paragraph by paragraph, in one pass.
+//!
+//! Arabic typesetting uses `"…"`, `“…”`, `«…»`, `„…“`, and the same marks reversed (`”…“`,
+//! `»…«`), so marks of one family pair by alternation rather than by direction. Marks of
+//! another family inside an open span are nested and left alone. An unclosed mark ends at
+//! the end of its sentence, or of its paragraph when it opens the paragraph; a paragraph
+//! left open whose successor opens with the same family continues the quote (the usual
+//! convention for quotes that run over several paragraphs).
+
+use isnad_core::Span;
+
+use crate::text::{Kind, MarkFamily, Words};
+
+#[derive(Debug, Clone)]
+pub struct Marked {
+    /// Index of the opening mark.
+    pub open: usize,
+    /// Index of the closing mark, if the span was closed.
+    pub close: Option<usize>,
+    /// Items strictly inside: `[inner.0, inner.1)`.
+    pub inner: (usize, usize),
+    /// The text inside the marks, trimmed.
+    pub content: Span,
+}
+
+impl Marked {
+    /// Index of the first item after the span.
+    pub fn after(&self) -> usize {
+        self.close.map_or(self.inner.1, |c| c + 1)
+    }
+}
+
+struct Open {
+    family: MarkFamily,
+    index: usize,
+    at_paragraph_start: bool,
+    first_sentence_end: Option<usize>,
+}
+
+/// The top-level marked spans of the text, in order.
+pub fn pair(words: &Words) -> Vec<Marked> {
+    let items = &words.items;
+    let n = items.len();
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut paragraph_start = true;
+    let mut i = 0;
+    while i < n {
+        let kind = items[i].kind;
+        match (kind, open.as_mut()) {
+            (Kind::Mark(family), None) => {
+                open = Some(Open { family, index: i, at_paragraph_start: paragraph_start, first_sentence_end: None });
+            }
+            (Kind::Mark(family), Some(o)) if family == o.family => {
+                push(words, &mut out, o.index, Some(i), i);
+                open = None;
+            }
+            (Kind::Break, Some(o)) => {
+                // Continuation: the next paragraph opens with the same family.
+                let mut j = i + 1;
+                while j < n && items[j].kind == Kind::Break {
+                    j += 1;
+                }
+                if o.at_paragraph_start && j < n && items[j].kind == Kind::Mark(o.family) {
+                    i = j + 1;
+                    paragraph_start = false;
+                    continue;
+                }
+                let end = if o.at_paragraph_start { i } else { o.first_sentence_end.unwrap_or(i) };
+                push(words, &mut out, o.index, None, end);
+                open = None;
+            }
+            (_, Some(o)) => {
+                if items[i].ends_sentence && o.first_sentence_end.is_none() {
+                    o.first_sentence_end = Some(i);
+                }
+            }
+            _ => {}
+        }
+        paragraph_start = kind == Kind::Break;
+        i += 1;
+    }
+    if let Some(o) = open {
+        let end = if o.at_paragraph_start { n } else { o.first_sentence_end.unwrap_or(n) };
+        push(words, &mut out, o.index, None, end);
+    }
+    out
+}
+
+fn push(words: &Words, out: &mut Vec<Marked>, open: usize, close: Option<usize>, end: usize) {
+    let items = &words.items;
+    let first = open + 1;
+    // Trailing punctuation before an unclosed end (the full stop) stays outside.
+    let mut last = end;
+    if close.is_none() {
+        while last > first && !matches!(items[last - 1].kind, Kind::Word | Kind::Mark(_)) {
+            last -= 1;
+        }
+    }
+    if last <= first {
+        return;
+    }
+    let content = Span::new(items[first].span.start, items[last - 1].span.end);
+    out.push(Marked { open, close, inner: (first, end), content });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::scan;
+
+    fn contents(text: &str) -> Vec<&str> {
+        pair(&scan(text)).iter().map(|m| m.content.slice(text)).collect()
+    }
+
+    #[test]
+    fn pairs_every_mark_family_and_reversed_pairs() {
+        assert_eq!(contents("قال «نعم» و\"لا\" و“ربما” و”كلا“ و»بل«"), ["نعم", "لا", "ربما", "كلا", "بل"]);
+        assert_eq!(contents("مهرجان “صيف الطائف 36″ اليوم"), ["صيف الطائف 36"]);
+    }
+
+    #[test]
+    fn nested_marks_of_another_family_stay_inside() {
+        assert_eq!(contents("قال «هذا \"المشروع\" مهم» ثم"), ["هذا \"المشروع\" مهم"]);
+    }
+
+    #[test]
+    fn unclosed_mark_ends_with_its_sentence() {
+        assert_eq!(contents("وقال «نحن هنا. وذهب الوفد"), ["نحن هنا"]);
+    }
+
+    #[test]
+    fn quote_over_two_paragraphs_is_one_span() {
+        let text = "«الجملة الأولى طويلة.\n«والثانية هنا» قال";
+        assert_eq!(contents(text), ["الجملة الأولى طويلة.\n«والثانية هنا"]);
+    }
+}

@@ -1,0 +1,342 @@
+//! Speakers: from the subject phrase of a cue to an entity, and from a dropped subject to
+//! the previous speaker that agrees with the cue.
+//!
+//! Entities found by the entity stage win (a person's mention inside the phrase, or an
+//! organization or outlet heading it); a phrase they do not cover is matched by name to the
+//! speakers seen so far (`روتي` → `مارك روتي`), then by its title (`الأمين العام للحلف`),
+//! and otherwise becomes an entity of its own.
+
+use isnad_core::{Entity, EntityLabel, Mention, MentionKind, Span, Speaker};
+
+use crate::detect::{Context, Found, Subject};
+use crate::lexicon::{self, Agreement};
+use crate::text::{normalize, Kind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+    Plural,
+    /// A name alone: either.
+    Unknown,
+    /// Organizations and places agree with any verb form in news prose.
+    Collective,
+}
+
+impl Gender {
+    fn agrees(self, agreement: Agreement) -> bool {
+        match (self, agreement) {
+            (Gender::Unknown | Gender::Collective, _) => true,
+            (Gender::Masculine, Agreement::Masculine) => true,
+            (Gender::Feminine, Agreement::Feminine) => true,
+            (Gender::Plural, Agreement::Plural) => true,
+            _ => false,
+        }
+    }
+}
+
+struct Seen {
+    entity: usize,
+    gender: Gender,
+    /// Normalized words of the phrase that introduced it, for title matching.
+    phrase: Vec<String>,
+    position: usize,
+}
+
+pub struct Resolver<'c, 'w> {
+    text: &'c str,
+    ctx: &'c Context<'w>,
+    entities: Vec<Entity>,
+    /// Entities up to this index come from the entity stage.
+    from_stage: usize,
+    next_id: usize,
+    history: Vec<Seen>,
+}
+
+impl<'c, 'w> Resolver<'c, 'w> {
+    pub fn new(text: &'c str, ctx: &'c Context<'w>, entities: Vec<Entity>) -> Self {
+        let next_id = entities
+            .iter()
+            .filter_map(|e| e.id.strip_prefix('E').and_then(|n| n.parse::<usize>().ok()))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let from_stage = entities.len();
+        Resolver { text, ctx, entities, from_stage, next_id, history: Vec::new() }
+    }
+
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
+    /// Whether speakers were added as entities of their own.
+    pub fn added_entities(&self) -> bool {
+        self.entities.len() > self.from_stage
+    }
+
+    /// The speaker of a found quote and a factor for its confidence.
+    pub fn resolve(&mut self, found: &Found) -> (Option<Speaker>, f32) {
+        match found.subject {
+            Subject::Phrase(s, e) => match self.phrase(s, e, found.position) {
+                Some((entity, mention)) => (Some(self.speaker(entity, Some(mention))), 1.0),
+                None => (None, 0.6),
+            },
+            Subject::Dropped => {
+                let agreement = found.agreement;
+                if let Some((entity, mention)) = self.sentence_subject(found.position) {
+                    return (Some(self.speaker(entity, mention)), 0.9);
+                }
+                let compatible = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .find(|s| agreement.is_none_or(|a| s.gender.agrees(a)))
+                    .or(self.history.last());
+                match compatible {
+                    Some(s) => {
+                        let entity = s.entity;
+                        (Some(self.speaker(entity, None)), 0.9)
+                    }
+                    None => (None, 0.6),
+                }
+            }
+        }
+    }
+
+    fn speaker(&self, entity: usize, mention: Option<Span>) -> Speaker {
+        let e = &self.entities[entity];
+        Speaker { name: e.canonical.clone(), entity: Some(e.id.clone()), mention }
+    }
+
+    /// A participle or dropped subject in a sentence with no earlier quote: the sentence's
+    /// own subject, found as a person's title or entity before the cue (`ثمّن سمو الأمير X …، مؤكدا`).
+    fn sentence_subject(&mut self, position: usize) -> Option<(usize, Option<Span>)> {
+        let start = self.ctx.sentence_start(position);
+        if self.history.last().is_some_and(|s| s.position >= start) {
+            return None;
+        }
+        let words = self.ctx.words;
+        let limit = words.items.get(position)?.span.start;
+        let from = words.items.get(start)?.span.start;
+        let sentence = Span::new(from, limit);
+        let person = self.entities[..self.from_stage]
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.label == EntityLabel::Per)
+            .filter_map(|(k, e)| e.mentions.iter().find(|m| sentence.contains(m.span)).map(|m| (m.span.start, k)))
+            .min();
+        if let Some((_, k)) = person {
+            self.remember(k, Gender::Unknown, Vec::new(), position);
+            return Some((k, None));
+        }
+        let title = (start..position).find(|&k| {
+            words.is_word(k) && lexicon::is_title_word(words.norm(k)) && !lexicon::is_org_head(words.norm(k))
+        })?;
+        let mut end = title;
+        while end < position && words.is_word(end) && end - title < 10 {
+            let next = if words.is_word(end + 1) { words.norm(end + 1) } else { "" };
+            if end > title && (lexicon::starts_adverbial(words.norm(end), next) || lexicon::cue(words.norm(end)).is_some()) {
+                break;
+            }
+            end += 1;
+        }
+        if end <= title + 1 {
+            return None;
+        }
+        let (k, _) = self.phrase(title, end, position)?;
+        Some((k, None))
+    }
+
+    fn remember(&mut self, entity: usize, gender: Gender, phrase: Vec<String>, position: usize) {
+        self.history.push(Seen { entity, gender, phrase, position });
+    }
+
+    /// The entity a subject phrase names, and the phrase's span.
+    fn phrase(&mut self, s: usize, e: usize, position: usize) -> Option<(usize, Span)> {
+        let words = self.ctx.words;
+        let span = Span::new(words.items[s].span.start, words.items[e - 1].span.end);
+        let phrase_words: Vec<String> =
+            (s..e).filter(|&k| words.is_word(k)).map(|k| strip_article(words.norm(k)).to_owned()).collect();
+        let head = (s..e).find(|&k| words.is_word(k)).map(|k| words.norm(k)).unwrap_or("");
+        let gender = gender_of(head);
+        let name = self.name_in(s, e);
+        let entity = self
+            .from_entity_stage(s, e, span)
+            .or_else(|| name.and_then(|n| self.by_name(n)))
+            .or_else(|| if name.is_none() { self.by_title(&phrase_words, head) } else { None })
+            .unwrap_or_else(|| self.create(span, name, head));
+        let gender = match (gender, self.entities[entity].label) {
+            (Gender::Unknown, EntityLabel::Org | EntityLabel::Loc) => Gender::Collective,
+            (g, _) => g,
+        };
+        self.remember(entity, gender, phrase_words, position);
+        Some((entity, span))
+    }
+
+    /// An entity of the entity stage that the phrase names: a person mentioned in it, or an
+    /// organization, place or outlet at its head.
+    fn from_entity_stage(&self, s: usize, e: usize, span: Span) -> Option<usize> {
+        let words = self.ctx.words;
+        let head_is_person_title = words.is_word(s) && lexicon::is_title_word(words.norm(s)) && !lexicon::is_org_head(words.norm(s));
+        let head_is_org = words.is_word(s) && lexicon::is_org_head(words.norm(s));
+        let near_head = words.items.get((s + 3).min(e.saturating_sub(1))).map_or(span.end, |w| w.span.end);
+        let mut best: Option<(u8, usize, usize)> = None;
+        for (k, entity) in self.entities[..self.from_stage].iter().enumerate() {
+            if !entity.label.is_name() {
+                continue;
+            }
+            for m in entity.mentions.iter().filter(|m| m.span.overlaps(span)) {
+                let score = match entity.label {
+                    EntityLabel::Per => 3,
+                    _ if m.span.start <= words.items[s].span.start => 2,
+                    _ if head_is_org && !head_is_person_title && m.span.start < near_head => 2,
+                    _ => 0,
+                };
+                if score > 0 && best.is_none_or(|(b, _, end)| score > b || (score == b && m.span.end > end)) {
+                    best = Some((score, k, m.span.end));
+                }
+            }
+            if entity.label == EntityLabel::Per && entity.roles.iter().any(|r| r.overlaps(span)) && best.is_none() {
+                best = Some((1, k, span.end));
+            }
+        }
+        best.map(|(_, k, _)| k)
+    }
+
+    /// The personal name inside a subject phrase: the last run of words that are neither
+    /// titles, nor genitive or prepositional words, nor start with the article.
+    fn name_in(&self, s: usize, e: usize) -> Option<Span> {
+        let words = self.ctx.words;
+        let mut best = None;
+        let mut run: Option<(usize, usize)> = None;
+        let close = |run: &mut Option<(usize, usize)>, best: &mut Option<(usize, usize)>| {
+            if let Some(r) = run.take() {
+                *best = Some(r);
+            }
+        };
+        for k in s..e {
+            let item = &words.items[k];
+            match item.kind {
+                Kind::Word => {
+                    let w = words.norm(k);
+                    let function = matches!(w, "في" | "من" | "عن" | "علي" | "الي" | "مع" | "باسم" | "لدي" | "عند")
+                        || (w.starts_with('ل') && w.chars().count() > 3 && !w.starts_with("لو"))
+                        || (w.starts_with("ب") && w.chars().nth(1).is_some_and(|c| c == 'ا' || c == 'م' || c == 'ن') && w.chars().nth(2) == Some('ل'));
+                    let title = lexicon::is_title_word(w) || lexicon::cue(w).is_some();
+                    let article = w.starts_with("ال") || w.starts_with("وال");
+                    let common_plural = w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
+                    if function || title {
+                        close(&mut run, &mut best);
+                    } else if let Some(r) = run.as_mut() {
+                        r.1 = k + 1;
+                    } else if !article && !common_plural && w != "و" {
+                        run = Some((k, k + 1));
+                    }
+                }
+                Kind::Punct('،' | ',') => close(&mut run, &mut best),
+                _ => {}
+            }
+        }
+        close(&mut run, &mut best);
+        best.map(|(a, b)| Span::new(words.items[a].span.start, words.items[b - 1].span.end))
+    }
+
+    /// A speaker seen before, or an entity, whose name holds this name's words (`روتي`).
+    fn by_name(&mut self, name: Span) -> Option<usize> {
+        let n = normalize(name.slice(self.text));
+        let n_words: Vec<&str> = n.split(' ').filter(|w| w.chars().count() >= 3).collect();
+        if n_words.is_empty() {
+            return None;
+        }
+        let compact_n: String = n.split(' ').collect();
+        let mut found = None;
+        for (k, entity) in self.entities.iter().enumerate() {
+            if !entity.label.is_name() {
+                continue;
+            }
+            let c: String = normalize(&entity.canonical).split(' ').collect();
+            if n_words.iter().all(|w| c.contains(w)) {
+                found = Some(k);
+                break;
+            }
+            if k >= self.from_stage && !c.is_empty() && compact_n.contains(&c) {
+                // The new name is the more complete one.
+                self.entities[k].canonical = name.slice(self.text).to_owned();
+                found = Some(k);
+                break;
+            }
+        }
+        let k = found?;
+        if k >= self.from_stage {
+            self.entities[k].mentions.push(Mention { span: name, kind: MentionKind::Name });
+        }
+        Some(k)
+    }
+
+    /// A titled phrase with no name (`الأمين العام للحلف`, `سموه`): the last speaker whose
+    /// phrase shares its title.
+    fn by_title(&self, phrase: &[String], head: &str) -> Option<usize> {
+        let head = strip_article(head);
+        if matches!(head, "سموه" | "معاليه" | "فضيلته" | "سعادته") {
+            return self.history.last().map(|s| s.entity);
+        }
+        if !lexicon::is_title_word(head) || lexicon::is_org_head(head) || phrase.len() < 2 {
+            return None;
+        }
+        self.history.iter().rev().find(|s| s.phrase.iter().any(|w| w == head)).map(|s| s.entity)
+    }
+
+    fn create(&mut self, span: Span, name: Option<Span>, head: &str) -> usize {
+        let label = if lexicon::is_org_head(head) {
+            EntityLabel::Org
+        } else if name.is_some() || lexicon::is_title_word(head) {
+            EntityLabel::Per
+        } else {
+            EntityLabel::Misc
+        };
+        let (canonical_span, kind) = match name {
+            Some(n) => (n, MentionKind::Name),
+            None => (span, MentionKind::Title),
+        };
+        let id = format!("E{}", self.next_id);
+        self.next_id += 1;
+        self.entities.push(Entity {
+            id,
+            label,
+            canonical: canonical_span.slice(self.text).to_owned(),
+            mentions: vec![Mention { span: canonical_span, kind }],
+            roles: Vec::new(),
+            value: None,
+        });
+        self.entities.len() - 1
+    }
+}
+
+fn strip_article(w: &str) -> &str {
+    let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w);
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+}
+
+fn gender_of(head: &str) -> Gender {
+    let h = strip_article(head);
+    let plural = h.chars().count() >= 5 && (h.ends_with("ون") || h.ends_with("ين"))
+        || matches!(h, "باعه" | "مصادر" | "خبراء" | "مسؤولين" | "مسؤولون" | "صحف" | "صحيفتا" | "قوات");
+    if plural {
+        Gender::Plural
+    } else if lexicon::is_org_head(h) {
+        if h.ends_with('ه') {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        }
+    } else if lexicon::is_title_word(h) {
+        if h.ends_with('ه') && h != "سموه" {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        }
+    } else {
+        Gender::Unknown
+    }
+}

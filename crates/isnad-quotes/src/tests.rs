@@ -1,0 +1,185 @@
+//! Unit tests: one short synthetic sentence per construction.
+
+use isnad_core::{Document, QuoteKind};
+
+use crate::QuoteStage;
+
+/// (kind, content, speaker name, mention)
+type Row = (QuoteKind, String, Option<String>, Option<String>);
+
+fn quotes(text: &str) -> Vec<Row> {
+    let mut doc = Document::new(text);
+    doc.tokens = Some(Vec::new());
+    doc.sentences = Some(Vec::new());
+    doc.entities = Some(Vec::new());
+    let (quotes, _) = QuoteStage::default().analyze(&doc);
+    quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.content.slice(text).to_owned(),
+                q.speaker.as_ref().map(|s| s.name.clone()),
+                q.speaker.as_ref().and_then(|s| s.mention).map(|m| m.slice(text).to_owned()),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> Row {
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{text}: {q:?}");
+    q.into_iter().next().unwrap()
+}
+
+#[test]
+fn indirect_after_verb_subject_and_adverbial() {
+    let (kind, content, name, mention) = one("وقال وزير الخارجية سامي نور في تصريح للصحفيين اليوم إن المحادثات ستستأنف غدا.");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(content, "المحادثات ستستأنف غدا");
+    assert_eq!(name.as_deref(), Some("سامي نور"));
+    assert_eq!(mention.as_deref(), Some("وزير الخارجية سامي نور"));
+}
+
+#[test]
+fn complementizer_with_pronoun_stays_out() {
+    let (_, content, ..) = one("وكانت الهيئة الوطنية قد أعلنت الأسبوع الماضي بانها ستغلق المكتب.");
+    assert_eq!(content, "ستغلق المكتب");
+}
+
+#[test]
+fn subject_before_the_verb() {
+    let (_, _, name, _) = one("الهيئة الوطنية أعلنت أن المكتب سيغلق.");
+    assert_eq!(name.as_deref(), Some("الهيئة الوطنية"));
+}
+
+#[test]
+fn participle_starts_a_new_quote_with_the_same_speaker() {
+    let q = quotes("أكد المدير سامي نور أن العمل مستمر، مشيرا الى ان النتائج جيدة.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "العمل مستمر");
+    assert_eq!(q[1].1, "النتائج جيدة");
+    assert_eq!(q[1].2.as_deref(), Some("سامي نور"));
+    assert_eq!(q[1].3, None);
+}
+
+#[test]
+fn direct_in_every_mark_family() {
+    for text in [
+        "وقال سامي: \"نحن مستعدون للحوار الجاد\".",
+        "وقال سامي: «نحن مستعدون للحوار الجاد».",
+        "وقال سامي: “نحن مستعدون للحوار الجاد”.",
+        "وقال سامي: ”نحن مستعدون للحوار الجاد“.",
+        "وقال سامي: »نحن مستعدون للحوار الجاد«.",
+        "وقال سامي: „نحن مستعدون للحوار الجاد“.",
+    ] {
+        let (kind, content, name, _) = one(text);
+        assert_eq!(kind, QuoteKind::Direct, "{text}");
+        assert_eq!(content, "نحن مستعدون للحوار الجاد", "{text}");
+        assert_eq!(name.as_deref(), Some("سامي"), "{text}");
+    }
+}
+
+#[test]
+fn marks_right_after_complementizer_are_direct() {
+    let (kind, content, ..) = one("وقال سامي إن \"الحوار هو الطريق الوحيد للحل\".");
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(content, "الحوار هو الطريق الوحيد للحل");
+}
+
+#[test]
+fn marks_inside_a_longer_clause_make_one_indirect_quote() {
+    let (kind, content, ..) = one("وأكد سامي أن القرار \"لا رجعة فيه\" لكن \"الحوار ممكن دائما\".");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(content, "القرار \"لا رجعة فيه\" لكن \"الحوار ممكن دائما\"");
+}
+
+#[test]
+fn scare_quotes_are_not_quotes() {
+    assert!(quotes("افتتح مهرجان «الطاقة الجديدة» في المدينة.").is_empty());
+}
+
+#[test]
+fn cue_with_noun_object_and_impersonal_framing_are_not_quotes() {
+    assert!(quotes("وشدد الوزير على أهمية التعاون بين البلدين.").is_empty());
+    assert!(quotes("يذكر أن المهرجان يقام كل عام.").is_empty());
+    assert!(quotes("ومن المقرر أن يصل الوفد غدا.").is_empty());
+}
+
+#[test]
+fn fragment_after_cue_and_preposition_is_direct() {
+    let (kind, content, ..) = one("وشددت الوزيرة على «وجوب تغيير أنماط العمل».");
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(content, "وجوب تغيير أنماط العمل");
+}
+
+#[test]
+fn colon_speech_without_marks_runs_to_the_paragraph_end() {
+    let (kind, content, name, _) = one("وقال الدكتور سامي نور: يشترط التسجيل المسبق. والموعد غدا\nفقرة أخرى");
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(content, "يشترط التسجيل المسبق. والموعد غدا");
+    assert_eq!(name.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn speaker_after_the_quote() {
+    let (kind, _, name, _) = one("«سنواصل العمل حتى النهاية»، قال سامي نور.");
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(name.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn dropped_subject_continues_the_agreeing_speaker() {
+    let q = quotes("وقالت المديرة هدى سالم إن الخطة جاهزة. وقال المهندس سامي نور إن التنفيذ سيبدأ. وأضافت أن التمويل متوفر.");
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(q[2].2.as_deref(), Some("هدى سالم"));
+}
+
+#[test]
+fn surname_links_to_the_full_name() {
+    let q = quotes("وقال سامي نور إن الخطة جاهزة. وقال نور \"سنبدأ التنفيذ الأسبوع المقبل\".");
+    assert_eq!(q[1].2.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn reported_through_an_agency_the_source_speaks() {
+    let (kind, _, name, _) = one("ونقلت وكالة الأنباء عن سامي نور قوله إن الاتفاق قريب.");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(name.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn masdar_after_a_support_verb() {
+    let q = quotes("وقال سامي نور إن الخطة جاهزة. ومضى بقوله \"لن نتراجع عن هذا الطريق أبدا\".");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, QuoteKind::Direct);
+    assert_eq!(q[1].2.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn relative_clause_cue_does_not_steal_the_complementizer() {
+    let q = quotes("ولهذا فان الرئيس سامي نور أكد ما ذكره مسؤولون في مناسبات عدة، بان الاتفاق قائم.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "الاتفاق قائم");
+    assert_eq!(q[0].2.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn new_speakers_become_entities() {
+    let mut doc = Document::new("وقال سامي نور إن الخطة جاهزة.");
+    doc.tokens = Some(Vec::new());
+    doc.sentences = Some(Vec::new());
+    doc.entities = Some(Vec::new());
+    isnad_core::Stage::process(&QuoteStage::default(), &mut doc).unwrap();
+    let e = &doc.entities()[0];
+    assert_eq!((e.id.as_str(), e.canonical.as_str()), ("E1", "سامي نور"));
+    assert_eq!(doc.quotes()[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("E1"));
+}
+
+#[test]
+fn unknown_option_is_an_error_naming_the_valid_ones() {
+    let mut m = serde_json::Map::new();
+    m.insert("threshold".into(), serde_json::json!(1));
+    let err = QuoteStage::from_config(&m).unwrap_err().to_string();
+    assert!(err.contains("threshold") && err.contains("min_confidence"), "{err}");
+}
