@@ -142,13 +142,13 @@ impl<'w> Context<'w> {
         if cue.needs_clause_start {
             let conjoined = norm.starts_with('و') || norm.starts_with('ف');
             let after_punct = i == 0 || !self.words.is_word(i - 1);
-            let after_opener = self.previous_word(i).is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم"));
+            let after_opener = self.previous_word(i).is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ"));
             if !(conjoined || after_punct || after_opener) {
                 return None;
             }
         }
         // `يذكر أن`: the impersonal passive, framing without a source.
-        if cue.form == CueForm::Verb && matches!(norm, "يذكر" | "ويذكر" | "يذكر" | "تذكر") {
+        if cue.form == CueForm::Verb && matches!(norm, "يذكر" | "ويذكر" | "تذكر") {
             let next = self.next_word(i + 1);
             if next.is_some_and(|k| lexicon::complementizer(self.norm(k)).is_some()) {
                 return None;
@@ -214,7 +214,7 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     let words = ctx.words;
     let mut cue_end = i + 1;
     // The governed preposition right after the verb belongs to the cue (`مشيرا الى`).
-    if words.is_word(cue_end) && lexicon::is_object_preposition(ctx.norm(cue_end)) {
+    if words.is_word(cue_end) && lexicon::is_object_preposition(ctx.norm(cue_end)) && ctx.norm(cue_end + 1) != "لسان" {
         let after = cue_end + 1;
         if ctx.is_complementizer(after) {
             let content = after + 1;
@@ -243,10 +243,15 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         cue_end = i + 1;
     }
     let end = ctx.sentence_end(i);
+    let mut subject_start = cue_end;
+    // `أعلن أمس الأربعاء الوزير …`: time words before the subject.
+    while subject_start < end && words.is_word(subject_start) && lexicon::is_temporal(ctx.norm(subject_start)) {
+        subject_start += 1;
+    }
     let mut subject_end: Option<usize> = None;
     let mut term = Term::None;
     let mut words_seen = 0;
-    let mut j = cue_end;
+    let mut j = subject_start;
     while j < end.min(words.len()) {
         match words.items[j].kind {
             Kind::Break => break,
@@ -255,7 +260,12 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 break;
             }
             Kind::Mark(_) => {
-                if ctx.marked_opening_at(j).is_some() {
+                if let Some(m) = ctx.marked_opening_at(j) {
+                    if embedded(ctx, m) {
+                        // A marked name or term inside the clause (`صحيفة “ذي دايلي مايل” ان`).
+                        j = m.after();
+                        continue;
+                    }
                     term = Term::Mark(j);
                 }
                 break;
@@ -268,6 +278,12 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     term = Term::Complementizer(j, j + 1);
                     break;
                 }
+                // `أكدت على لسان المتحدثة X أن`: the subject follows `على لسان`.
+                if norm == "علي" && next == "لسان" && subject_end.is_none() {
+                    subject_start = j + 2;
+                    j += 2;
+                    continue;
+                }
                 if lexicon::is_object_preposition(norm) {
                     if ctx.is_complementizer(j + 1) {
                         subject_end.get_or_insert(j);
@@ -279,7 +295,9 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                         term = Term::Mark(j + 1);
                         break;
                     }
-                    if !lexicon::starts_adverbial(norm, next) && cue.form != CueForm::Masdar {
+                    // `وشدد على أهمية …`: the verb's own preposition with a noun object.
+                    let governed = cue.preposition == Some(norm) || j == subject_start;
+                    if governed && !lexicon::starts_adverbial(norm, next) && cue.form != CueForm::Masdar {
                         return None;
                     }
                 }
@@ -314,8 +332,9 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 Term::None => j,
             };
             let phrase_end = subject_end.unwrap_or(stop).min(stop);
-            match trim_phrase(ctx, cue_end, phrase_end) {
+            match trim_phrase(ctx, subject_start, phrase_end) {
                 Some((s, e)) => Subject::Phrase(s, e),
+                None if ctx.previous_word(i).is_some_and(lexicon::is_relative) => antecedent(ctx, i - 1),
                 None => before_subject(ctx, i, cue),
             }
         }
@@ -329,6 +348,9 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
     let words = ctx.words;
     while start < end && !words.is_word(start) {
         start += 1;
+    }
+    while end > start && !words.is_word(end - 1) {
+        end -= 1;
     }
     // A comma before a prepositional phrase ends the subject (`لويد اوستن، بنفس التعليقات`).
     let mut k = start;
@@ -364,6 +386,37 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
     Some((start, end))
 }
 
+/// A marked span that is part of a clause rather than its content: a short name or term
+/// followed by more of the clause, or anything followed by a complementizer.
+fn embedded(ctx: &Context, m: &Marked) -> bool {
+    let after = m.after();
+    let words = ctx.words;
+    let next = (after..words.len()).find(|&k| !words.is_comma(k)).unwrap_or(words.len());
+    if ctx.is_complementizer(next) || (words.is_word(next) && lexicon::is_object_preposition(ctx.norm(next)) && ctx.is_complementizer(next + 1)) {
+        return true;
+    }
+    let continues = next < words.len() && !words.items[next].ends_sentence && !words.is_mark(next);
+    continues && words.count_words(m.inner.0, m.inner.1) <= 3
+}
+
+/// The antecedent of a relative pronoun at `r` (`“ذي دايلي مايل” التي رأت`).
+fn antecedent(ctx: &Context, r: usize) -> Subject {
+    let words = ctx.words;
+    let start = ctx.sentence_start(r);
+    let mut s = r;
+    while s > start && r - s < 7 {
+        let k = s - 1;
+        if words.is_word(k) && (lexicon::cue(ctx.norm(k)).is_some() || lexicon::is_preposition(ctx.norm(k))) {
+            break;
+        }
+        if !(words.is_word(k) || words.is_mark(k)) {
+            break;
+        }
+        s -= 1;
+    }
+    trim_phrase(ctx, s, r).map_or(Subject::Dropped, |(a, b)| Subject::Phrase(a, b))
+}
+
 /// The subject standing before a verb (`الحكومة الفنلندية أعلنت`), else dropped.
 fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
     let norm = ctx.norm(i);
@@ -384,7 +437,8 @@ fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
         }
         s -= 1;
     }
-    if s < end && (s == start || !ctx.words.is_word(s - 1) || lexicon::is_clause_opener(ctx.norm(s - 1))) {
+    let clean = (s..end).all(|k| !lexicon::is_preposition(ctx.norm(k)) && !lexicon::is_temporal(ctx.norm(k)));
+    if clean && s < end && (s == start || !ctx.words.is_word(s - 1) || lexicon::is_clause_opener(ctx.norm(s - 1))) {
         if let Some((a, b)) = trim_phrase(ctx, s, end) {
             return Subject::Phrase(a, b);
         }
@@ -557,7 +611,12 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
             while s > start && words.is_word(s - 1) && colon - s < 8 {
                 s -= 1;
             }
-            if let Some((a, b)) = trim_phrase(ctx, s, colon) {
+            let whole_clause = s == start || !words.is_word(s - 1);
+            let prepositional = words.is_word(s) && {
+                let w = ctx.norm(s);
+                lexicon::is_preposition(w) || (w.starts_with('ب') && w.chars().nth(1) != Some('ن'))
+            };
+            if let Some((a, b)) = trim_phrase(ctx, s, colon).filter(|_| whole_clause && !prepositional) {
                 claimed[k] = true;
                 out.push(found(words.items[colon].span, Subject::Phrase(a, b), None, 0.8));
                 continue;
@@ -597,11 +656,16 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
                 continue;
             }
         }
-        // A paragraph or sentence made of marked speech continues the last speaker.
+        // A paragraph or sentence made of marked speech continues the last speaker, and so
+        // do marked words appended to a reported clause (`…، مشيرا إلى X، "وهو ما …"`).
         let starts_unit = m.open == 0 || ctx.sentence_start(m.open) == m.open || words.is_break(m.open - 1);
-        if starts_unit && size >= 5 {
+        let sentence = ctx.sentence_start(m.open);
+        let after_cue = m.open > 0
+            && words.is_comma(m.open - 1)
+            && attributions.iter().any(|a| a.cue_start >= sentence && a.cue_start < m.open);
+        if (starts_unit && size >= 5) || (after_cue && size >= 4) {
             claimed[k] = true;
-            out.push(found(open_span, Subject::Dropped, None, 0.45));
+            out.push(found(open_span, Subject::Dropped, None, if after_cue { 0.6 } else { 0.45 }));
         }
     }
     out

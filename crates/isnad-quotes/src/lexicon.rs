@@ -219,12 +219,18 @@ pub fn blocks_complementizer(previous: &str) -> bool {
             | "غير" | "حيث" | "بما" | "رغم" | "برغم" | "بالرغم" | "لو" | "ذلك" | "مع" | "لان" | "عسي"
             | "يجوز" | "يتوقع" | "المقرر" | "المتوقع" | "المنتظر" | "المفترض" | "الممكن" | "المؤكد"
             | "الواضح" | "المعروف" | "يذكر" | "يشار" | "يبدو" | "علما" | "وبما" | "ولو" | "كما" | "بل"
+            | "خصوصا" | "خاصه" | "سيما" | "لاسيما" | "وخصوصا" | "سواء" | "يفترض" | "بدون" | "يتعين" | "بشرط"
     )
 }
 
 /// Words before a cue that make it part of a relative clause (`ما ذكره`) or impersonal.
 pub fn blocks_cue(previous: &str) -> bool {
-    matches!(previous, "ما" | "مما" | "وما" | "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "لما" | "عما" | "ان" | "لن" | "لم")
+    matches!(previous, "ما" | "مما" | "وما" | "لما" | "عما" | "ان" | "لن" | "لم")
+}
+
+/// Relative pronouns: `X التي رأت أن` — the cue's subject is the antecedent before them.
+pub fn is_relative(word: &str) -> bool {
+    matches!(word, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللاتي")
 }
 
 /// Quote-introducing prepositions (`ووفق عبدالرحمن، «…»`): attribute marked words only.
@@ -246,7 +252,7 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
     match bare {
         "خلال" | "اثناء" | "عقب" | "لدي" | "عند" | "امس" | "اليوم" | "الاسبوع" | "الشهر" | "مساء" | "صباح"
         | "يوم" | "اول" | "قبل" | "بعد" | "حين" | "عبر" | "امام" | "بمناسبه" | "ضمن" | "وسط" | "اخيرا"
-        | "ايضا" | "كذلك" | "مؤخرا" | "لصحيفه" | "لوكاله" | "لقناه" | "لموقع" | "لـ" | "ل" | "لجريده" | "للصحفيين"
+        | "ايضا" | "كذلك" | "مؤخرا" | "لصحيفه" | "لوكاله" | "لقناه" | "لـ" | "ل" | "لجريده" | "للصحفيين"
         | "للصحافيين" | "لوسائل" | "له" | "لها" | "لهم" | "بدوره" | "بدورها" | "من" | "هنا" => true,
         "في" => {
             let n = next.strip_prefix("ال").unwrap_or(next);
@@ -261,6 +267,22 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         "علي" => next == "هامش" || next == "صعيد" || next == "حسابه" || next == "لسان",
         _ => false,
     }
+}
+
+/// Time words that may stand between a verb and its subject (`أعلن أمس الأربعاء الوزير`).
+pub fn is_temporal(word: &str) -> bool {
+    matches!(
+        word,
+        "امس" | "اليوم" | "يوم" | "مساء" | "صباح" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس"
+            | "الجمعه" | "السبت" | "الماضي" | "الحالي" | "الاسبوع" | "امس،" | "ظهر" | "الليله" | "فجر"
+    ) || word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Prepositions: a phrase that holds one bare is no subject standing before its verb.
+pub fn is_preposition(word: &str) -> bool {
+    let bare = without_conjunction(word).unwrap_or(word);
+    matches!(bare, "في" | "الي" | "علي" | "من" | "عن" | "مع" | "لدي" | "عند" | "حول" | "خلال" | "منذ" | "بين")
+        || matches!(word, "في" | "وفي" | "وعن" | "عن" | "ومن" | "من" | "وعلي" | "والي")
 }
 
 /// Words that begin a clause and are not part of a subject standing before its verb.

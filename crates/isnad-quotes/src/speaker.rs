@@ -120,12 +120,17 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let limit = words.items.get(position)?.span.start;
         let from = words.items.get(start)?.span.start;
         let sentence = Span::new(from, limit);
+        // The subject of the sentence's verb: a name right after it (any name type), else
+        // the first person named in the sentence.
+        let near_start = words.items.get((start + 4).min(position)).map_or(limit, |w| w.span.start);
         let person = self.entities[..self.from_stage]
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.label == EntityLabel::Per)
-            .filter_map(|(k, e)| e.mentions.iter().find(|m| sentence.contains(m.span)).map(|m| (m.span.start, k)))
-            .min();
+            .filter(|(_, e)| e.label.is_name())
+            .filter_map(|(k, e)| e.mentions.iter().find(|m| sentence.contains(m.span)).map(|m| (m.span.start, k, e.label)))
+            .filter(|&(s, _, label)| label == EntityLabel::Per || s < near_start)
+            .min_by_key(|&(s, _, label)| (s >= near_start, label != EntityLabel::Per && s >= near_start, s))
+            .map(|(s, k, _)| (s, k));
         if let Some((_, k)) = person {
             self.remember(k, Gender::Unknown, Vec::new(), position);
             return Some((k, None));
@@ -136,7 +141,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let mut end = title;
         while end < position && words.is_word(end) && end - title < 10 {
             let next = if words.is_word(end + 1) { words.norm(end + 1) } else { "" };
-            if end > title && (lexicon::starts_adverbial(words.norm(end), next) || lexicon::cue(words.norm(end)).is_some()) {
+            let w = words.norm(end);
+            let stop = lexicon::starts_adverbial(w, next)
+                || lexicon::cue(w).is_some()
+                || lexicon::is_temporal(w)
+                || matches!(w, "في" | "الي" | "علي" | "عن" | "من" | "مع");
+            if end > title && stop {
                 break;
             }
             end += 1;
@@ -161,8 +171,11 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let head = (s..e).find(|&k| words.is_word(k)).map(|k| words.norm(k)).unwrap_or("");
         let gender = gender_of(head);
         let name = self.name_in(s, e);
-        let entity = self
-            .from_entity_stage(s, e, span)
+        let stage_entity = self.from_entity_stage(s, e, span);
+        if let (Some(k), Some(n)) = (stage_entity, name) {
+            self.complete_name(k, n);
+        }
+        let entity = stage_entity
             .or_else(|| name.and_then(|n| self.by_name(n)))
             .or_else(|| if name.is_none() { self.by_title(&phrase_words, head) } else { None })
             .unwrap_or_else(|| self.create(span, name, head));
@@ -210,6 +223,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let words = self.ctx.words;
         let mut best = None;
         let mut run: Option<(usize, usize)> = None;
+        let mut after_function = false;
         let close = |run: &mut Option<(usize, usize)>, best: &mut Option<(usize, usize)>| {
             if let Some(r) = run.take() {
                 *best = Some(r);
@@ -226,13 +240,15 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     let title = lexicon::is_title_word(w) || lexicon::cue(w).is_some();
                     let article = w.starts_with("ال") || w.starts_with("وال");
                     let common_plural = w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
-                    if function || title {
+                    if function || title || lexicon::is_temporal(w) {
                         close(&mut run, &mut best);
                     } else if let Some(r) = run.as_mut() {
                         r.1 = k + 1;
-                    } else if !article && !common_plural && w != "و" {
+                    } else if !article && !common_plural && w != "و" && !after_function {
+                        // A run right after a preposition is a place or genitive, not the name.
                         run = Some((k, k + 1));
                     }
+                    after_function = function;
                 }
                 Kind::Punct('،' | ',') => close(&mut run, &mut best),
                 _ => {}
@@ -240,6 +256,16 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
         close(&mut run, &mut best);
         best.map(|(a, b)| Span::new(words.items[a].span.start, words.items[b - 1].span.end))
+    }
+
+    /// Makes a name written in full in the subject phrase the entity's canonical name when
+    /// it holds the canonical one (`رامي عبد` → `رامي عبد الرحمن`).
+    fn complete_name(&mut self, entity: usize, name: Span) {
+        let full = normalize(name.slice(self.text));
+        let canonical = normalize(&self.entities[entity].canonical);
+        if full.len() > canonical.len() && full.starts_with(&canonical) && self.entities[entity].label == EntityLabel::Per {
+            self.entities[entity].canonical = name.slice(self.text).to_owned();
+        }
     }
 
     /// A speaker seen before, or an entity, whose name holds this name's words (`روتي`).
