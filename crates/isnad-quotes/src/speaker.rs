@@ -95,7 +95,8 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     .or(self.history.last());
                 match compatible {
                     Some(s) => {
-                        let entity = s.entity;
+                        let (entity, gender) = (s.entity, s.gender);
+                        self.remember(entity, gender, Vec::new(), found.position);
                         (Some(self.speaker(entity, None)), 0.9)
                     }
                     None => (None, 0.6),
@@ -122,22 +123,29 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let sentence = Span::new(from, limit);
         // The subject of the sentence's verb: a name right after it (any name type), else
         // the first person named in the sentence.
-        let near_start = words.items.get((start + 4).min(position)).map_or(limit, |w| w.span.start);
+        let near_start = words.items.get((start + 7).min(position)).map_or(limit, |w| w.span.start);
         let person = self.entities[..self.from_stage]
             .iter()
             .enumerate()
             .filter(|(_, e)| e.label.is_name())
             .filter_map(|(k, e)| e.mentions.iter().find(|m| sentence.contains(m.span)).map(|m| (m.span.start, k, e.label)))
             .filter(|&(s, _, label)| label == EntityLabel::Per || s < near_start)
-            .min_by_key(|&(s, _, label)| (s >= near_start, label != EntityLabel::Per && s >= near_start, s))
+            .min_by_key(|&(s, _, label)| (s >= near_start, label != EntityLabel::Per, s))
             .map(|(s, k, _)| (s, k));
-        if let Some((_, k)) = person {
+        let person_near_start = person.filter(|&(s, k)| s < near_start && self.entities[k].label == EntityLabel::Per);
+        if let Some((_, k)) = person_near_start {
             self.remember(k, Gender::Unknown, Vec::new(), position);
             return Some((k, None));
         }
         let title = (start..position).find(|&k| {
             words.is_word(k) && lexicon::is_title_word(words.norm(k)) && !lexicon::is_org_head(words.norm(k))
-        })?;
+        });
+        let Some(title) = title else {
+            let (_, k) = person?;
+            let gender = if self.entities[k].label == EntityLabel::Per { Gender::Unknown } else { Gender::Collective };
+            self.remember(k, gender, Vec::new(), position);
+            return Some((k, None));
+        };
         let mut end = title;
         while end < position && words.is_word(end) && end - title < 10 {
             let next = if words.is_word(end + 1) { words.norm(end + 1) } else { "" };
@@ -170,8 +178,14 @@ impl<'c, 'w> Resolver<'c, 'w> {
             (s..e).filter(|&k| words.is_word(k)).map(|k| strip_article(words.norm(k)).to_owned()).collect();
         let head = (s..e).find(|&k| words.is_word(k)).map(|k| words.norm(k)).unwrap_or("");
         let gender = gender_of(head);
-        let name = self.name_in(s, e);
-        let stage_entity = self.from_entity_stage(s, e, span);
+        let name = self.name_in(s, e).map(|n| self.past_stage_names(n));
+        let stage_entity = self.from_entity_stage(s, e, span, name);
+        // A person named elsewhere in the phrase (`مركز الملك سلمان`) is a genitive, not
+        // the speaker, when the phrase has a name of its own the entity stage missed.
+        let stage_entity = stage_entity.filter(|&k| {
+            let covers_name = |n: Span| self.entities[k].mentions.iter().any(|m| m.span.overlaps(n));
+            self.entities[k].label != EntityLabel::Per || name.is_none_or(covers_name)
+        });
         if let (Some(k), Some(n)) = (stage_entity, name) {
             self.complete_name(k, n);
         }
@@ -189,11 +203,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
 
     /// An entity of the entity stage that the phrase names: a person mentioned in it, or an
     /// organization, place or outlet at its head.
-    fn from_entity_stage(&self, s: usize, e: usize, span: Span) -> Option<usize> {
+    fn from_entity_stage(&self, s: usize, e: usize, span: Span, name: Option<Span>) -> Option<usize> {
         let words = self.ctx.words;
         let head_is_person_title = words.is_word(s) && lexicon::is_title_word(words.norm(s)) && !lexicon::is_org_head(words.norm(s));
         let head_is_org = words.is_word(s) && lexicon::is_org_head(words.norm(s));
         let near_head = words.items.get((s + 3).min(e.saturating_sub(1))).map_or(span.end, |w| w.span.end);
+        // (score, entity, mention start): the highest score, then the earliest mention.
         let mut best: Option<(u8, usize, usize)> = None;
         for (k, entity) in self.entities[..self.from_stage].iter().enumerate() {
             if !entity.label.is_name() {
@@ -201,13 +216,15 @@ impl<'c, 'w> Resolver<'c, 'w> {
             }
             for m in entity.mentions.iter().filter(|m| m.span.overlaps(span)) {
                 let score = match entity.label {
-                    EntityLabel::Per => 3,
+                    EntityLabel::Per if name.is_some_and(|n| n.overlaps(m.span)) => 4,
+                    EntityLabel::Per if m.kind != MentionKind::Title => 3,
+                    EntityLabel::Per => 1,
                     _ if m.span.start <= words.items[s].span.start => 2,
                     _ if head_is_org && !head_is_person_title && m.span.start < near_head => 2,
                     _ => 0,
                 };
-                if score > 0 && best.is_none_or(|(b, _, end)| score > b || (score == b && m.span.end > end)) {
-                    best = Some((score, k, m.span.end));
+                if score > 0 && best.is_none_or(|(b, _, start)| score > b || (score == b && m.span.start < start)) {
+                    best = Some((score, k, m.span.start));
                 }
             }
             if entity.label == EntityLabel::Per && entity.roles.iter().any(|r| r.overlaps(span)) && best.is_none() {
@@ -224,9 +241,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let mut best = None;
         let mut run: Option<(usize, usize)> = None;
         let mut after_function = false;
+        // The first run is the name: a title or genitive after it describes the person.
         let close = |run: &mut Option<(usize, usize)>, best: &mut Option<(usize, usize)>| {
             if let Some(r) = run.take() {
-                *best = Some(r);
+                best.get_or_insert(r);
             }
         };
         for k in s..e {
@@ -256,6 +274,22 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
         close(&mut run, &mut best);
         best.map(|(a, b)| Span::new(words.items[a].span.start, words.items[b - 1].span.end))
+    }
+
+    /// A name run that starts with a place or organization the entity stage found
+    /// (`إقليم كاتالونيا ارثور ماس`) starts after it.
+    fn past_stage_names(&self, name: Span) -> Span {
+        let mut start = name.start;
+        for e in self.entities[..self.from_stage].iter().filter(|e| e.label.is_name() && e.label != EntityLabel::Per) {
+            for m in &e.mentions {
+                if m.span.start <= start && m.span.end > start && m.span.end < name.end {
+                    start = m.span.end;
+                }
+            }
+        }
+        let rest = &self.text[start..name.end];
+        let skipped = rest.len() - rest.trim_start().len();
+        Span::new(start + skipped, name.end)
     }
 
     /// Makes a name written in full in the subject phrase the entity's canonical name when
