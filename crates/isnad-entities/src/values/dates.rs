@@ -1,0 +1,267 @@
+//! DATE rules: calendar dates with Gregorian (Levantine, Egyptian/Gulf, Maghrebi names) and
+//! Hijri months, numeric dates, years, weekdays and a few relative expressions.
+
+use isnad_core::EntityLabel;
+
+use super::lexicon::{
+    Calendar, Form, Month, MonthHead, MonthTail, TimeUnit, DAY_WORD, DEMONSTRATIVE, EQUIVALENT,
+    ERA_GREGORIAN, ERA_HIJRI, MIN, MONTH_CONTEXT, MONTH_WORD, REL_NEXT, REL_PAST, REL_THIS,
+    YEAR_WORD, YESTERDAY,
+};
+use super::numbers::{DigitRun, Suffix};
+use super::{Found, Scanner};
+
+/// A calendar date as read: any of its parts may be missing.
+struct CalendarDate {
+    calendar: Calendar,
+    year: Option<u32>,
+    month: u8,
+    day: Option<u32>,
+    end: usize,
+}
+
+impl CalendarDate {
+    fn value(&self) -> String {
+        let prefix = match self.calendar {
+            Calendar::Gregorian => "",
+            Calendar::Hijri => "H",
+        };
+        let year = match self.year {
+            Some(y) => format!("{y:04}"),
+            None => "XXXX".to_owned(),
+        };
+        match self.day {
+            Some(d) => format!("{prefix}{year}-{:02}-{d:02}", self.month),
+            None => format!("{prefix}{year}-{:02}", self.month),
+        }
+    }
+}
+
+fn two_word_month(head: MonthHead, tail: MonthTail) -> Option<(u8, Calendar)> {
+    use Calendar::{Gregorian as G, Hijri as H};
+    use MonthHead::*;
+    use MonthTail::*;
+    Some(match (head, tail) {
+        (Tishrin, First) => (10, G),
+        (Tishrin, Second | Last) => (11, G),
+        (Kanun, First) => (12, G),
+        (Kanun, Second | Last) => (1, G),
+        (Rabi, First) => (3, H),
+        (Rabi, Second | Last) => (4, H),
+        (Jumada, First) => (5, H),
+        (Jumada, Second | Last) => (6, H),
+        (Dhu, Qaada) => (11, H),
+        (Dhu, Hijja) => (12, H),
+        _ => return None,
+    })
+}
+
+/// A plausible year for a month of `calendar` when no era says which calendar it counts in.
+fn plausible_year(year: u32, calendar: Calendar) -> bool {
+    match calendar {
+        Calendar::Gregorian => (1000..=2199).contains(&year),
+        Calendar::Hijri => (1000..=1600).contains(&year),
+    }
+}
+
+impl Scanner<'_> {
+    pub(super) fn date_at(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.weekday_date(i) {
+            return Some(f);
+        }
+        if let Some(d) = self.calendar_date(i) {
+            return Some(Found::new(d.end, EntityLabel::Date, d.value()));
+        }
+        self.numeric_date(i).or_else(|| self.year_date(i)).or_else(|| self.relative_date(i))
+    }
+
+    /// The month name at `j` (one word, or two: `تشرين الأول`, `ذو الحجة`).
+    fn month_at(&self, j: usize) -> Option<(Month, usize)> {
+        let w = self.word(j).filter(|w| !w.article)?;
+        if let Some(m) = w.lex.month {
+            return Some((m, j + 1));
+        }
+        let head = w.lex.month_head?;
+        let tail = self.word(j + 1).filter(|t| !t.proclitic)?.lex.month_tail?;
+        let (number, calendar) = two_word_month(head, tail)?;
+        Some((Month { number, calendar, ambiguous: false }, j + 2))
+    }
+
+    /// `أيلول/سبتمبر`, `أيلول (سبتمبر)`: the same month under its other name.
+    fn skip_other_name(&self, end: usize, number: u8) -> usize {
+        let opener = self.norm(end);
+        if !matches!(opener, "/" | "(") {
+            return end;
+        }
+        match self.month_at(end + 1) {
+            Some((m, after)) if m.number == number => {
+                if opener == "(" && self.norm(after) == ")" {
+                    after + 1
+                } else {
+                    after
+                }
+            }
+            _ => end,
+        }
+    }
+
+    fn has_flag(&self, j: usize, flag: u32) -> bool {
+        self.word(j).is_some_and(|w| w.lex.has(flag))
+    }
+
+    fn relative_flag(&self, j: usize) -> Option<u32> {
+        let w = self.word(j).filter(|w| !w.proclitic)?;
+        [REL_PAST, REL_NEXT, REL_THIS].into_iter().find(|&f| w.lex.has(f))
+    }
+
+    /// `[day [من]] month [other name] [المقبل] [[من] [عام] year [era]]`.
+    fn calendar_date(&self, i: usize) -> Option<CalendarDate> {
+        let mut j = i;
+        let mut day = None;
+        if let Some((DigitRun::Number(value, Suffix::None), end)) = self.digit_run(i) {
+            let d = value.as_integer().filter(|d| (1..=31).contains(d))?;
+            day = Some(d as u32);
+            j = end;
+            if self.word(j).is_some_and(|w| w.lex.has(MIN) && !w.proclitic) && self.month_at(j + 1).is_some() {
+                j += 1;
+            }
+        }
+        let (month, mut end) = self.month_at(j)?;
+        end = self.skip_other_name(end, month.number);
+        let relative = self.relative_flag(end).is_some();
+        if relative {
+            end += 1;
+        }
+        let mut year = None;
+        let mut y = end;
+        if self.has_flag(y, MIN) {
+            y += 1;
+        }
+        if self.has_flag(y, YEAR_WORD) {
+            y += 1;
+        }
+        let mut calendar = month.calendar;
+        if let Some((value, era, after)) = self.year(y) {
+            if era.is_some() || plausible_year(value, month.calendar) {
+                year = Some(value);
+                end = after;
+                if era == Some(ERA_HIJRI) {
+                    calendar = Calendar::Hijri;
+                }
+            }
+        }
+        if month.ambiguous && day.is_none() && year.is_none() && !relative && !self.month_context(i, month) {
+            return None;
+        }
+        Some(CalendarDate { calendar, year, month: month.number, day, end })
+    }
+
+    /// The word before an ambiguous month makes it a month (`في مارس`, `شهر رمضان`).
+    fn month_context(&self, i: usize, month: Month) -> bool {
+        let Some(before) = i.checked_sub(1).and_then(|p| self.word(p)) else { return false };
+        match month.calendar {
+            Calendar::Gregorian => before.lex.has(MONTH_CONTEXT),
+            Calendar::Hijri => before.lex.has(MONTH_WORD),
+        }
+    }
+
+    /// `يوم الخميس`, `الخميس الماضي`, `الخميس 6 أيلول 2024`, `الخميس الموافق 6 أيلول`.
+    fn weekday_date(&self, i: usize) -> Option<Found> {
+        let w = self.word(i)?;
+        let (weekday, mut end) = if w.lex.has(DAY_WORD) && !w.article {
+            let d = self.word(i + 1).filter(|d| !d.proclitic)?.lex.weekday;
+            (d, i + 2)
+        } else {
+            (w.lex.weekday, i + 1)
+        };
+        if weekday == 0 {
+            return None;
+        }
+        if self.relative_flag(end).is_some() {
+            end += 1;
+        }
+        let mut k = end;
+        if matches!(self.norm(k), "," | "،" | "-") {
+            k += 1;
+        }
+        if self.has_flag(k, EQUIVALENT) {
+            k += 1;
+        }
+        if let Some(d) = self.calendar_date(k).filter(|d| d.day.is_some()) {
+            return Some(Found::new(d.end, EntityLabel::Date, d.value()));
+        }
+        if let Some(f) = self.numeric_date(k) {
+            return Some(Found::new(f.end, EntityLabel::Date, f.value));
+        }
+        Some(Found::new(end, EntityLabel::Date, format!("XXXX-WXX-{weekday}")))
+    }
+
+    /// `15/7/2015`, `2015-07-15`, `7/2015`, optionally followed by an era.
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let (DigitRun::Date { year, month, day }, mut end) = self.digit_run(i)? else { return None };
+        let mut prefix = "";
+        if let Some(w) = self.word(end).filter(|w| !w.proclitic) {
+            if w.lex.has(ERA_HIJRI) {
+                prefix = "H";
+                end += 1;
+            } else if w.lex.has(ERA_GREGORIAN) {
+                end += 1;
+            }
+        }
+        let value = if day == 0 {
+            format!("{prefix}{year:04}-{month:02}")
+        } else {
+            format!("{prefix}{year:04}-{month:02}-{day:02}")
+        };
+        Some(Found::new(end, EntityLabel::Date, value))
+    }
+
+    /// `عام 2025`, `العام 2025`, `سنة 1436 هـ`, and a bare year with its era: `2015م`, `1436 هـ`.
+    fn year_date(&self, i: usize) -> Option<Found> {
+        let year_word = self.word(i).is_some_and(|w| w.lex.has(YEAR_WORD));
+        let at = if year_word { i + 1 } else { i };
+        let (year, era, end) = self.year(at)?;
+        if !year_word && era.is_none() {
+            return None;
+        }
+        if era.is_none() && !plausible_year(year, Calendar::Gregorian) {
+            return None;
+        }
+        let value = if era == Some(ERA_HIJRI) { format!("H{year:04}") } else { format!("{year:04}") };
+        Some(Found::new(end, EntityLabel::Date, value))
+    }
+
+    /// `أمس`, `الأسبوع الماضي`, `الشهر المقبل`, `العام الحالي`, `هذا العام`.
+    fn relative_date(&self, i: usize) -> Option<Found> {
+        let w = self.word(i)?;
+        if w.lex.has(YESTERDAY) {
+            return Some(Found::new(i + 1, EntityLabel::Date, "PREV_DAY".to_owned()));
+        }
+        let unit_name = |u: TimeUnit| match u {
+            TimeUnit::Day => Some("DAY"),
+            TimeUnit::Week => Some("WEEK"),
+            TimeUnit::Month => Some("MONTH"),
+            TimeUnit::Year => Some("YEAR"),
+            _ => None,
+        };
+        let singular_unit = |w: super::Word| match w.lex.unit {
+            Some((u, Form::Singular)) if w.article => unit_name(u),
+            _ => None,
+        };
+        if w.lex.has(DEMONSTRATIVE) {
+            let unit = self.word(i + 1).filter(|n| !n.proclitic).and_then(singular_unit)?;
+            return Some(Found::new(i + 2, EntityLabel::Date, format!("THIS_{unit}")));
+        }
+        let unit = singular_unit(w)?;
+        let direction = match self.relative_flag(i + 1)? {
+            REL_PAST => "PREV",
+            REL_NEXT => "NEXT",
+            _ => "THIS",
+        };
+        // `اليوم` alone is not a date, `اليوم التالي` is (the day after).
+        if unit == "DAY" && direction == "THIS" {
+            return None;
+        }
+        Some(Found::new(i + 2, EntityLabel::Date, format!("{direction}_{unit}")))
+    }
+}
