@@ -175,9 +175,15 @@ pub fn find(ctx: &Context) -> Vec<Found> {
     let words = ctx.words;
     let n = words.len();
     let mut attributions = Vec::new();
+    // A participle after a comma opens a new clause (`، مشيرا إلى جاهزية …`): the reported
+    // clause before it ends there even when the participle reports nothing itself.
+    let mut boundaries = Vec::new();
     let mut i = 0;
     while i < n {
         if let Some(cue) = ctx.cue_at(i) {
+            if cue.form == CueForm::Participle && i > 0 && words.is_comma(i - 1) {
+                boundaries.push(i);
+            }
             if let Some(a) = attribute(ctx, i, cue) {
                 i = a.cue_end;
                 attributions.push(a);
@@ -187,8 +193,10 @@ pub fn find(ctx: &Context) -> Vec<Found> {
         i += 1;
     }
     // Cue starts of attributions that open a quote bound the content of the one before.
-    let starts: Vec<usize> =
-        attributions.iter().filter(|a| a.term != Term::None).map(|a| a.cue_start).collect();
+    let mut starts: Vec<usize> =
+        attributions.iter().filter(|a| a.term != Term::None).map(|a| a.cue_start).chain(boundaries).collect();
+    starts.sort_unstable();
+    starts.dedup();
     let mut claimed = vec![false; ctx.marked.len()];
     let mut found = Vec::new();
     for a in &attributions {

@@ -244,7 +244,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
         // The first run is the name: a title or genitive after it describes the person.
         let close = |run: &mut Option<(usize, usize)>, best: &mut Option<(usize, usize)>| {
             if let Some(r) = run.take() {
-                best.get_or_insert(r);
+                let span = Span::new(words.items[r.0].span.start, words.items[r.1 - 1].span.end);
+                if !self.covered_by_place_or_org(span) {
+                    best.get_or_insert(r);
+                }
             }
         };
         for k in s..e {
@@ -252,9 +255,11 @@ impl<'c, 'w> Resolver<'c, 'w> {
             match item.kind {
                 Kind::Word => {
                     let w = words.norm(k);
+                    // Prepositional words (`لمركز`, `بسجون`); names that start with ب or ل
+                    // are left to the entity stage.
                     let function = matches!(w, "في" | "من" | "عن" | "علي" | "الي" | "مع" | "باسم" | "لدي" | "عند")
                         || (w.starts_with('ل') && w.chars().count() > 3 && !w.starts_with("لو"))
-                        || (w.starts_with("ب") && w.chars().nth(1).is_some_and(|c| c == 'ا' || c == 'م' || c == 'ن') && w.chars().nth(2) == Some('ل'));
+                        || (w.starts_with('ب') && w.chars().count() > 3 && !w.starts_with("بن") && !self.stage_person_at(item.span));
                     let title = lexicon::is_title_word(w) || lexicon::cue(w).is_some();
                     let article = w.starts_with("ال") || w.starts_with("وال");
                     let common_plural = w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
@@ -274,6 +279,20 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
         close(&mut run, &mut best);
         best.map(|(a, b)| Span::new(words.items[a].span.start, words.items[b - 1].span.end))
+    }
+
+    fn stage_person_at(&self, span: Span) -> bool {
+        self.entities[..self.from_stage]
+            .iter()
+            .any(|e| e.label == EntityLabel::Per && e.mentions.iter().any(|m| m.kind == MentionKind::Name && m.span.overlaps(span)))
+    }
+
+    /// Whether a stage entity other than a person covers all of `span` (`منطقة القصيم`).
+    fn covered_by_place_or_org(&self, span: Span) -> bool {
+        self.entities[..self.from_stage]
+            .iter()
+            .filter(|e| e.label.is_name() && e.label != EntityLabel::Per)
+            .any(|e| e.mentions.iter().any(|m| m.span.contains(span)))
     }
 
     /// A name run that starts with a place or organization the entity stage found
