@@ -5,7 +5,20 @@ use isnad_core::{Entity, EntityLabel, MentionKind};
 
 const SEED: &str = include_str!("../../../tests/fixtures/nato-iraq-k24.txt");
 
+/// Through the real pipeline: the normalize stage's tokens, then this stage.
 fn entities() -> (Vec<Entity>, isnad_core::Metadata) {
+    let pipeline = isnad_core::Pipeline::builder()
+        .stage(isnad_normalize::NormalizeStage::default())
+        .stage(isnad_entities::EntityStage::default())
+        .build()
+        .expect("pipeline");
+    let doc = pipeline.run(SEED).expect("runs");
+    assert!(isnad_core::json::check_document(&doc).is_ok());
+    (doc.entities.unwrap_or_default(), doc.metadata.unwrap_or_default())
+}
+
+/// With the crate's own simple tokenizer.
+fn entities_simple() -> (Vec<Entity>, isnad_core::Metadata) {
     let (tokens, sentences) = isnad_entities::simple_tokens::tokenize(SEED);
     isnad_entities::extract(SEED, &tokens, &sentences, &Default::default())
 }
@@ -20,7 +33,12 @@ fn entity_with<'e>(entities: &'e [Entity], label: EntityLabel, text: &str) -> Op
 
 #[test]
 fn every_sampled_entity_is_found_with_its_label() {
-    let (entities, _) = entities();
+    for (entities, _) in [entities(), entities_simple()] {
+        sample_found(&entities);
+    }
+}
+
+fn sample_found(entities: &[Entity]) {
     let sample: &[(EntityLabel, &[&str])] = &[
         (EntityLabel::Per, &["مارك روتي", "جينس ستولتنبيرغ", "لويد اوستن", "حامد أحمد"]),
         (
@@ -46,7 +64,7 @@ fn every_sampled_entity_is_found_with_its_label() {
     let missing: Vec<String> = sample
         .iter()
         .flat_map(|(label, names)| names.iter().map(move |n| (*label, *n)))
-        .filter(|(label, name)| entity_with(&entities, *label, name).is_none())
+        .filter(|(label, name)| entity_with(entities, *label, name).is_none())
         .map(|(label, name)| format!("{} {name}", label.as_str()))
         .collect();
     assert!(missing.is_empty(), "not found: {missing:?}");
