@@ -15,11 +15,13 @@ pub struct BatchOptions {
     pub id_field: String,
     /// Lines handed to the thread pool at once; bounds memory on huge inputs.
     pub chunk_lines: usize,
+    /// Worker threads; `None` uses every core.
+    pub threads: Option<usize>,
 }
 
 impl Default for BatchOptions {
     fn default() -> Self {
-        BatchOptions { text_field: "content".into(), id_field: "id".into(), chunk_lines: 4096 }
+        BatchOptions { text_field: "content".into(), id_field: "id".into(), chunk_lines: 4096, threads: None }
     }
 }
 
@@ -91,6 +93,11 @@ pub fn run(
     opts: &BatchOptions,
     mut progress: impl FnMut(u64),
 ) -> std::io::Result<BatchSummary> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.threads {
+        pool = pool.num_threads(n.max(1));
+    }
+    let pool = pool.build().map_err(std::io::Error::other)?;
     let mut summary = BatchSummary::default();
     let mut chunk: Vec<Vec<u8>> = Vec::with_capacity(opts.chunk_lines);
     let mut eof = false;
@@ -112,11 +119,9 @@ pub fn run(
             chunk.push(line);
         }
         let first = summary.lines + 1;
-        let results: Vec<(String, bool)> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(i, line)| process_line(pipeline, line, first + i, opts))
-            .collect();
+        let results: Vec<(String, bool)> = pool.install(|| {
+            chunk.par_iter().enumerate().map(|(i, line)| process_line(pipeline, line, first + i, opts)).collect()
+        });
         for (line, ok) in results {
             output.write_all(line.as_bytes())?;
             output.write_all(b"\n")?;

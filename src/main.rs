@@ -91,8 +91,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Batch { input, text_field, id_field, output, threads, pipeline } => {
             let pipeline = pipeline_from(pipeline.as_ref())?;
-            let opts = batch::BatchOptions { text_field, id_field, ..Default::default() };
-            run_batch(&pipeline, &input, output.as_ref(), threads, &opts)
+            let opts = batch::BatchOptions { text_field, id_field, threads, ..Default::default() };
+            run_batch(&pipeline, &input, output.as_ref(), &opts)
         }
         Command::Stages => {
             for info in builtin::infos() {
@@ -154,7 +154,6 @@ fn run_batch(
     pipeline: &Pipeline,
     input_path: &str,
     output: Option<&PathBuf>,
-    threads: Option<usize>,
     opts: &batch::BatchOptions,
 ) -> anyhow::Result<ExitCode> {
     let (reader, total): (Box<dyn std::io::BufRead>, Option<u64>) = if input_path == "-" {
@@ -169,12 +168,7 @@ fn run_batch(
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let bar = progress_bar(total);
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        pool = pool.num_threads(n.max(1));
-    }
-    let pool = pool.build()?;
-    let summary = pool.install(|| batch::run(pipeline, reader, writer, opts, |bytes| bar.set_position(bytes)))?;
+    let summary = batch::run(pipeline, reader, writer, opts, |bytes| bar.set_position(bytes))?;
     bar.finish_and_clear();
     if summary.failed > 0 {
         eprintln!("isnad: {} of {} lines failed", summary.failed, summary.lines);

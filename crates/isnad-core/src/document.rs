@@ -186,14 +186,29 @@ impl Token {
     }
 }
 
-/// A sentence, with the range of token indices it covers (`tokens[first..last]`,
-/// empty when the token layer is absent).
+/// A sentence, with the range of token indices it covers (`doc.tokens()[tokens]`, empty
+/// when the token layer is absent). In JSON the range is `[first, end]`, an array, so that
+/// it is never mistaken for a byte span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     #[serde(flatten)]
     pub span: Span,
-    #[serde(default)]
+    #[serde(default, with = "index_range")]
     pub tokens: std::ops::Range<usize>,
+}
+
+mod index_range {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::ops::Range;
+
+    pub fn serialize<S: Serializer>(range: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
+        [range.start, range.end].serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Range<usize>, D::Error> {
+        let [start, end] = <[usize; 2]>::deserialize(d)?;
+        Ok(start..end)
+    }
 }
 
 /// An entity's type: ANERcorp's four name types and the rule-based value types.
