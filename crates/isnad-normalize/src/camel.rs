@@ -120,8 +120,25 @@ fn push_unstable_region(region: &str, out: &mut String) {
     }
 }
 
+/// Decodes the char at byte `i` of valid UTF-8 and returns it with its length.
+#[inline(always)]
+pub(crate) fn decode_utf8(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i] as u32;
+    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+    if b < 0x80 {
+        (b, 1)
+    } else if b < 0xE0 {
+        (((b & 0x1F) << 6) | cont(1), 2)
+    } else if b < 0xF0 {
+        (((b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    }
+}
+
 /// The camel profile over `text`, appended to `out`.
 pub(crate) fn push_camel(text: &str, out: &mut String) {
+    let classes = bmp_classes();
     let bytes = text.as_bytes();
     let mut copied_to = 0;
     let mut i = 0;
@@ -130,13 +147,16 @@ pub(crate) fn push_camel(text: &str, out: &mut String) {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
-        let len = c.len_utf8();
-        match class_of(c) {
+        let (u, len) = decode_utf8(bytes, i);
+        let class = match classes.get(u as usize) {
+            Some(&class) => class,
+            None => char::from_u32(u).map_or(Class::StableKeep, classify),
+        };
+        match class {
             Class::StableKeep => i += len,
             Class::StableMap => {
                 out.push_str(&text[copied_to..i]);
-                push_stable(c, out);
+                push_stable(char::from_u32(u).unwrap_or('\u{FFFD}'), out);
                 i += len;
                 copied_to = i;
             }
@@ -219,6 +239,19 @@ mod tests {
         ];
         for case in cases {
             assert_eq!(normalize_camel(case), reference(case), "{case:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The fast path (NFKC only around unstable chars) equals NFKC over the whole text.
+        #[test]
+        fn fast_path_equals_reference(text in proptest::prop_oneof![
+            proptest::prelude::any::<String>(),
+            "[\u{0621}-\u{0655}\u{0670}\u{0671}\u{FDFC}\u{FDFD}\u{FE70}-\u{FEFC}\u{FB50}-\u{FBB1}ـ\u{0300}-\u{0315}aeAE ]{0,40}",
+        ]) {
+            proptest::prop_assert_eq!(normalize_camel(&text), reference(&text));
         }
     }
 

@@ -132,21 +132,12 @@ pub(crate) fn push_search_word(word: &str, out: &mut String) -> bool {
     let mut copied_to = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
+        if bytes[i] < 0x80 {
             i += 1;
             continue;
         }
-        // Two-byte sequences D8–DB xx hold U+0600–06FF: decode them straight from the bytes.
-        let (c, len) = if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
-            let u = (((b & 0x1F) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32;
-            (char::from_u32(u).unwrap_or('\u{FFFD}'), 2)
-        } else {
-            match word[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
+        let (u, len) = crate::camel::decode_utf8(bytes, i);
+        let c = char::from_u32(u).unwrap_or('\u{FFFD}');
         let fold = search_fold(c);
         if fold != Fold::Keep {
             out.push_str(&word[copied_to..i]);
@@ -179,8 +170,8 @@ pub(crate) fn normalize_search(text: &str) -> String {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
-        let len = c.len_utf8();
+        let (u, len) = crate::camel::decode_utf8(bytes, i);
+        let c = char::from_u32(u).unwrap_or('\u{FFFD}');
         let fold = search_fold(c);
         if fold == Fold::Keep {
             i += len;

@@ -36,20 +36,14 @@ struct Tokenizer<'t> {
     buf: String,
 }
 
-/// Decodes the char at byte `i`, with a shortcut for the two-byte sequences of U+0600–07FF.
+/// The char at byte `i` (a char boundary), if any.
 #[inline]
 fn decode_at(text: &str, i: usize) -> Option<char> {
     let bytes = text.as_bytes();
-    let b = *bytes.get(i)?;
-    if b < 0x80 {
-        return Some(b as char);
+    if i >= bytes.len() {
+        return None;
     }
-    if (0xD8..=0xDF).contains(&b) {
-        if let Some(&b2) = bytes.get(i + 1) {
-            return char::from_u32((((b & 0x1F) as u32) << 6) | (b2 & 0x3F) as u32);
-        }
-    }
-    text.get(i..)?.chars().next()
+    char::from_u32(crate::camel::decode_utf8(bytes, i).0)
 }
 
 impl<'t> Tokenizer<'t> {
