@@ -164,8 +164,10 @@ impl Scanner<'_> {
         if let Some(lex) = norm.strip_prefix("ال").and_then(lookup) {
             return Some(plain(lex, true));
         }
+        // A stem that merely ends the normalized form was tried above, with its proclitics
+        // and article stripped.
         let clitics = t.clitics.as_ref()?;
-        if clitics.stem_norm == norm {
+        if norm.ends_with(clitics.stem_norm.as_str()) {
             return None;
         }
         let lex = lookup(&clitics.stem_norm)?;
@@ -182,6 +184,7 @@ impl Scanner<'_> {
     }
 
     fn without_proclitics(&self, t: &Token) -> Option<Word> {
+        // Without an analysis, ك is not guessed: كمية is not ك + مية.
         let mut letters = ['\0'; 3];
         let mut count = 0;
         match &t.clitics {
@@ -208,11 +211,11 @@ impl Scanner<'_> {
                 if matches!(first, 'و' | 'ف') {
                     letters[0] = first;
                     count = 1;
-                    if let Some(second) = chars.next().filter(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
+                    if let Some(second) = chars.next().filter(|c| matches!(c, 'ب' | 'ل')) {
                         letters[1] = second;
                         count = 2;
                     }
-                } else if matches!(first, 'ب' | 'ل' | 'ك') {
+                } else if matches!(first, 'ب' | 'ل') {
                     letters[0] = first;
                     count = 1;
                 }

@@ -4,7 +4,7 @@
 use isnad_core::EntityLabel;
 
 use super::lexicon::{
-    Calendar, Form, Month, MonthHead, MonthTail, TimeUnit, DAY_WORD, DEMONSTRATIVE, EQUIVALENT,
+    Calendar, Form, Month, MonthHead, MonthTail, NumKind, TimeUnit, DAY_WORD, DEMONSTRATIVE, EQUIVALENT,
     ERA_GREGORIAN, ERA_HIJRI, MIN, MONTH_CONTEXT, MONTH_WORD, REL_NEXT, REL_PAST, REL_THIS,
     YEAR_WORD, YESTERDAY,
 };
@@ -114,16 +114,58 @@ impl Scanner<'_> {
         [REL_PAST, REL_NEXT, REL_THIS].into_iter().find(|&f| w.lex.has(f))
     }
 
-    /// `[day [من]] month [other name] [المقبل] [[من] [عام] year [era]]`.
+    /// A day written as an ordinal: `الخامس`, `الحادي عشر`, `الثاني والعشرين`, `الثلاثين`.
+    fn ordinal_day(&self, i: usize) -> Option<(u32, usize)> {
+        let first = u32::from(self.word(i)?.lex.ordinal);
+        if first == 0 {
+            return None;
+        }
+        let next = self.word(i + 1);
+        if (1..=9).contains(&first) {
+            if let Some(n) = next.filter(|n| !n.proclitic).and_then(|n| n.lex.num) {
+                if n.kind == NumKind::Unit && n.centi == 1000 {
+                    return Some((first + 10, i + 2));
+                }
+            }
+            if let Some(tens) = next.filter(|n| n.conj).map(|n| u32::from(n.lex.ordinal)) {
+                if tens == 20 || (tens == 30 && first == 1) {
+                    return Some((first + tens, i + 2));
+                }
+            }
+        }
+        // الحادي only starts a compound
+        (self.norm(i) != "الحادي" && first <= 31).then_some((first, i + 1))
+    }
+
+    /// `[day [من [شهر]]] month [other name] [المقبل] [[من] [عام] year [era]]`, where the day is
+    /// digits (`6 أيلول`) or an ordinal that needs `من` (`الخامس من أغسطس`).
     fn calendar_date(&self, i: usize) -> Option<CalendarDate> {
         let mut j = i;
         let mut day = None;
+        let mut needs_min = false;
         if let Some((DigitRun::Number(value, Suffix::None), end)) = self.digit_run(i) {
             let d = value.as_integer().filter(|d| (1..=31).contains(d))?;
             day = Some(d as u32);
             j = end;
-            if self.word(j).is_some_and(|w| w.lex.has(MIN) && !w.proclitic) && self.month_at(j + 1).is_some() {
-                j += 1;
+        } else if let Some((d, end)) = self.ordinal_day(i) {
+            day = Some(d);
+            j = end;
+            needs_min = true;
+        }
+        if day.is_some() {
+            if self.word(j).is_some_and(|w| w.lex.has(MIN) && !w.proclitic) {
+                let after_min = if self.word(j + 1).is_some_and(|w| w.lex.has(MONTH_WORD) && !w.proclitic) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if self.month_at(after_min).is_some() {
+                    j = after_min;
+                    needs_min = false;
+                }
+            }
+            if needs_min {
+                return None;
             }
         }
         let (month, mut end) = self.month_at(j)?;

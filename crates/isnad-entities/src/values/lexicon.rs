@@ -123,6 +123,9 @@ pub(super) struct Lex {
     pub month_tail: Option<MonthTail>,
     /// ISO weekday, Monday = 1 … Sunday = 7; 0 for none.
     pub weekday: u8,
+    /// A masculine ordinal with the article (`الخامس` 5, `العشرين` 20): a day of the month in
+    /// `الخامس من أغسطس`; 0 for none.
+    pub ordinal: u8,
     pub unit: Option<(TimeUnit, Form)>,
     pub currency: Option<(Currency, Form)>,
     pub flags: u32,
@@ -164,18 +167,59 @@ impl Hasher for FastHasher {
 
 type Table = HashMap<Box<str>, Lex, BuildHasherDefault<FastHasher>>;
 
+/// A 65536-bit filter of the keys' length and a few of their bytes: nearly every token that
+/// is not a key fails it without being hashed or compared.
+struct Filter(Box<[u64]>);
+
+const FILTER_WORDS: usize = 1 << 10;
+
+impl Filter {
+    fn slot(form: &str) -> usize {
+        let b = form.as_bytes();
+        let len = b.len();
+        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        let x = (len as u32) | at(1) << 8 | at(len.wrapping_sub(1)) << 16 | at(len.wrapping_sub(3)) << 24;
+        (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn insert(&mut self, form: &str) {
+        let slot = Self::slot(form);
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    fn may_contain(&self, form: &str) -> bool {
+        let slot = Self::slot(form);
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
+struct Lexicon {
+    table: Table,
+    filter: Filter,
+}
+
 /// The lexicon entry of a normalized form.
 pub(super) fn lookup(form: &str) -> Option<&'static Lex> {
-    // Every key is between 1 and 14 letters: skip the probe for longer tokens.
     if form.is_empty() || form.len() > 32 {
         return None;
     }
-    table().get(form)
+    let lexicon = lexicon();
+    if !lexicon.filter.may_contain(form) {
+        return None;
+    }
+    lexicon.table.get(form)
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(build)
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let table = build();
+        let mut filter = Filter(vec![0; FILTER_WORDS].into_boxed_slice());
+        for key in table.keys() {
+            filter.insert(key);
+        }
+        Lexicon { table, filter }
+    })
 }
 
 fn entry<'t>(table: &'t mut Table, form: &str) -> &'t mut Lex {
@@ -228,8 +272,8 @@ fn build() -> Table {
         num(&mut t, &[nominative, oblique], w);
     }
     let hundred = |v: u64| NumWord { centi: v * 100, kind: NumKind::Hundred, weak: false };
-    num(&mut t, &["مئه", "مائه", "ميه"], hundred(100));
-    num(&mut t, &["مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مائتا", "ميتين"], hundred(200));
+    num(&mut t, &["مئه", "مائه"], hundred(100));
+    num(&mut t, &["مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مائتا"], hundred(200));
     let hundreds = [
         (300, "ثلاث"),
         (400, "اربع"),
@@ -341,6 +385,24 @@ fn build() -> Table {
         entry(&mut t, form).weekday = day;
     }
 
+    for (form, ordinal) in [
+        ("الاول", 1),
+        ("الحادي", 1),
+        ("الثاني", 2),
+        ("الثالث", 3),
+        ("الرابع", 4),
+        ("الخامس", 5),
+        ("السادس", 6),
+        ("السابع", 7),
+        ("الثامن", 8),
+        ("التاسع", 9),
+        ("العاشر", 10),
+        ("العشرين", 20),
+        ("الثلاثين", 30),
+    ] {
+        entry(&mut t, form).ordinal = ordinal;
+    }
+
     use Form::{Dual as D, Plural as P, Singular as S};
     use TimeUnit as U;
     let units: &[(TimeUnit, Form, &[&str])] = &[
@@ -399,7 +461,7 @@ fn build() -> Table {
         (MONTH_WORD, &["شهر"]),
         (FI, &["في"]),
         (MIN, &["من"]),
-        (PERCENT_WORD, &["المئه", "المائه", "الميه"]),
+        (PERCENT_WORD, &["المئه", "المائه"]),
         (ERA_GREGORIAN, &["م", "ميلادي", "ميلاديه", "الميلادي", "الميلاديه", "للميلاد"]),
         (ERA_HIJRI, &["ه", "هـ", "هجري", "هجريه", "الهجري", "الهجريه", "للهجره"]),
         (
@@ -492,4 +554,26 @@ pub(super) fn qualified_code(currency: &Currency, word: &str) -> Option<&'static
     let word = word.strip_prefix("ال").unwrap_or(word);
     let word = word.strip_suffix('ه').unwrap_or(word);
     currency.qualified.iter().find(|(nisba, _)| *nisba == word).map(|&(_, code)| code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_passes_the_filter_and_is_found() {
+        let lexicon = lexicon();
+        assert!(lexicon.table.len() > 300);
+        for (key, lex) in &lexicon.table {
+            assert!(key.len() <= 32, "{key} is longer than lookup accepts");
+            assert_eq!(lookup(key), Some(lex), "{key}");
+        }
+    }
+
+    #[test]
+    fn words_outside_the_lexicon_are_not_found() {
+        for word in ["الوزير", "قال", "حلف", "الامين", "الرياض", "", "x"] {
+            assert_eq!(lookup(word), None, "{word}");
+        }
+    }
 }

@@ -305,6 +305,17 @@ impl Scanner<'_> {
             }
             let v = int(n.centi);
             let conj = w.conj;
+            // `مليونين وثلاثة ملايين`: what follows و is a second number when a scale as
+            // large as the last one comes after it.
+            if conj && last == Last::Scale && !matches!(n.kind, NumKind::Scale { .. }) {
+                let next_scale = self.word(end + 1).and_then(|x| x.lex.num).and_then(|x| match x.kind {
+                    NumKind::Scale { .. } => Some(int(x.centi)),
+                    _ => None,
+                });
+                if next_scale.is_some_and(|s| s >= last_scale) {
+                    break;
+                }
+            }
             let ok = match (n.kind, conj, last) {
                 (NumKind::Unit, false, Last::Unit(u)) if v == 10 && (1..=9).contains(&u) => {
                     group += 10;

@@ -149,6 +149,21 @@ fn gregorian_dates_with_day_month_year() {
 }
 
 #[test]
+fn ordinal_days() {
+    check("في الخامس من أغسطس", Date, "XXXX-08-05", "الخامس من أغسطس");
+    check("الثامن من شوال", Date, "HXXXX-10-08", "الثامن من شوال");
+    check("التاسع من شهر رمضان", Date, "HXXXX-09-09", "التاسع من شهر رمضان");
+    check("الحادي عشر من سبتمبر 2001", Date, "2001-09-11", "الحادي عشر من سبتمبر 2001");
+    check("الثاني والعشرين من يونيو", Date, "XXXX-06-22", "الثاني والعشرين من يونيو");
+    check("الحادي والثلاثين من ديسمبر", Date, "XXXX-12-31", "الحادي والثلاثين من ديسمبر");
+    check("الأول من تشرين الأول", Date, "XXXX-10-01", "الأول من تشرين الأول");
+    check("6 من شهر أيلول", Date, "XXXX-09-06", "6 من شهر أيلول");
+    // An ordinal needs من before the month; alone it is no date.
+    none("الخامس");
+    none("الفصل الخامس من الكتاب");
+}
+
+#[test]
 fn month_names_alone_and_with_other_name() {
     check("تشرين الأول", Date, "XXXX-10", "تشرين الأول");
     check("في كانون الأول", Date, "XXXX-12", "كانون الأول");
@@ -314,6 +329,11 @@ fn numbers_in_words() {
     check("ألف وخمسمائة", Number, "1500", "ألف وخمسمائة");
     check("مليونان وثلاثمئة ألف", Number, "2300000", "مليونان وثلاثمئة ألف");
     check("وثلاثة", Number, "3", "ثلاثة");
+    // Two numbers joined by و, not one.
+    assert_eq!(
+        values("بين مليونين وثلاثة ملايين").into_iter().map(|(_, v, _)| v).collect::<Vec<_>>(),
+        vec!["2000000", "3000000"]
+    );
 }
 
 #[test]
@@ -328,6 +348,8 @@ fn numbers_skipped() {
     none("كوفيد-19");
     none("الساعة 10:30");
     none("نصف");
+    // ك is not guessed as a proclitic: كمية is "quantity", not ك + مية.
+    none("كمية كبيرة");
 }
 
 #[test]
