@@ -259,7 +259,7 @@ impl Scanner<'_> {
         let start = self.start_of(i);
         let span = Span::new(start, end);
         // Spans are checked against the text: tokens from elsewhere must not make us panic.
-        (start < end && span.get(self.text).is_some()).then(|| ValueMatch {
+        (start < end && span.get(self.text).is_some()).then_some(ValueMatch {
             span,
             label,
             value: found.value,

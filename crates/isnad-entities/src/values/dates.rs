@@ -5,8 +5,8 @@ use isnad_core::EntityLabel;
 
 use super::lexicon::{
     Calendar, Form, Month, MonthHead, MonthTail, NumKind, TimeUnit, DAY_WORD, DEMONSTRATIVE, EQUIVALENT,
-    ERA_GREGORIAN, ERA_HIJRI, MIN, MONTH_CONTEXT, MONTH_WORD, REL_NEXT, REL_PAST, REL_THIS,
-    YEAR_WORD, YESTERDAY,
+    ERA_GREGORIAN, ERA_HIJRI, MIN, MONTH_CONTEXT, MONTH_WORD, REL_NEXT, REL_PAST, REL_THIS, SINCE,
+    UNTIL, YEAR_WORD, YESTERDAY,
 };
 use super::numbers::{DigitRun, Suffix};
 use super::{Found, Scanner};
@@ -263,7 +263,7 @@ impl Scanner<'_> {
         let year_word = self.word(i).is_some_and(|w| w.lex.has(YEAR_WORD));
         let at = if year_word { i + 1 } else { i };
         let (year, era, end) = self.year(at)?;
-        if !year_word && era.is_none() {
+        if !year_word && era.is_none() && !self.bare_year_in_context(i, year, end) {
             return None;
         }
         if era.is_none() && !plausible_year(year, Calendar::Gregorian) {
@@ -271,6 +271,22 @@ impl Scanner<'_> {
         }
         let value = if era == Some(ERA_HIJRI) { format!("H{year:04}") } else { format!("{year:04}") };
         Some(Found::new(end, EntityLabel::Date, value))
+    }
+
+    /// A bare year is a date after منذ (`منذ 2011`) or before the other end of a range
+    /// (`من 2010 لحد عام 2024`); elsewhere `2015` stays a NUMBER.
+    fn bare_year_in_context(&self, i: usize, year: u32, end: usize) -> bool {
+        if !(1900..=2099).contains(&year) || end != i + 1 {
+            return false;
+        }
+        if i.checked_sub(1).is_some_and(|p| self.has_flag(p, SINCE)) {
+            return true;
+        }
+        if !self.has_flag(end, UNTIL) {
+            return false;
+        }
+        let at = if self.has_flag(end + 1, YEAR_WORD) { end + 2 } else { end + 1 };
+        self.year(at).is_some_and(|(y, _, _)| (1900..=2099).contains(&y))
     }
 
     /// `أمس`, `الأسبوع الماضي`, `الشهر المقبل`, `العام الحالي`, `هذا العام`.

@@ -112,6 +112,8 @@ pub(super) const REL_THIS: u32 = 1 << 11; // الحالي، الجاري
 pub(super) const DEMONSTRATIVE: u32 = 1 << 12; // هذا، هذه (هذا العام)
 pub(super) const YESTERDAY: u32 = 1 << 13; // أمس
 pub(super) const EQUIVALENT: u32 = 1 << 14; // الموافق (الخميس الموافق 6 أيلول)
+pub(super) const SINCE: u32 = 1 << 15; // منذ (منذ 2011)
+pub(super) const UNTIL: u32 = 1 << 16; // إلى، حتى، لحد، لغاية (من 2010 لحد عام 2024)
 
 /// Everything the rules know about one normalized form. A form can play several parts
 /// (`عام` is a year word and a time unit; `شهر` a unit and a month context).
@@ -476,6 +478,8 @@ fn build() -> Table {
         (DEMONSTRATIVE, &["هذا", "هذه"]),
         (YESTERDAY, &["امس", "الامس", "البارحه"]),
         (EQUIVALENT, &["الموافق", "الموافقه"]),
+        (SINCE, &["منذ"]),
+        (UNTIL, &["الي", "حتي", "لحد", "لغايه", "وحتي"]),
     ];
     for &(flag, forms) in flags {
         for f in forms {

@@ -28,7 +28,7 @@ impl Decimal {
     }
 
     fn trimmed(mut self) -> Self {
-        while self.scale > 0 && self.mantissa % 10 == 0 {
+        while self.scale > 0 && self.mantissa.is_multiple_of(10) {
             self.mantissa /= 10;
             self.scale -= 1;
         }
@@ -83,8 +83,7 @@ pub(super) fn parse_digits(s: &str) -> Option<(Decimal, &str)> {
     let mut scale = 0u32;
     let mut seen_point = false;
     let mut end = 0;
-    let mut chars = s.char_indices();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in s.char_indices() {
         let after = &s[at + c.len_utf8()..];
         if let Some(d) = digit_value(c) {
             digits += 1;

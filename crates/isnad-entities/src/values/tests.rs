@@ -190,6 +190,12 @@ fn years() {
     check("سنة 2015 م", Date, "2015", "سنة 2015 م");
     check("عام 1436 هـ", Date, "H1436", "عام 1436 هـ");
     check("1436هـ", Date, "H1436", "1436هـ");
+    check("منذ 2011", Date, "2011", "2011");
+    assert_eq!(
+        values("للفترة من 2010 لحد عام 2024"),
+        vec![(Date, "2010".to_owned(), "2010".to_owned()), (Date, "2024".to_owned(), "عام 2024".to_owned())]
+    );
+    check("نحو 2015 شخصا", Number, "2015", "2015");
     // A year word before a number that cannot be a year is not a date.
     check("عام 15 شخصا تقريبا", Number, "15", "15");
 }
