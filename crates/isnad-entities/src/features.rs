@@ -2,7 +2,7 @@
 
 use isnad_core::EntityLabel;
 
-use crate::lexicon::{Lexicon, TriggerKind};
+use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
 use crate::text::{fold_into, hash_str, mix, prefix_chars, shape, strip_clitics, suffix_chars, Shape};
 
 /// What the tagger knows about one word before tagging.
@@ -57,8 +57,15 @@ fn shape_code(s: Shape) -> u64 {
     s as u64 + 1
 }
 
+/// The gazetteer and trigger phrases found in a sentence.
+#[derive(Debug, Clone, Default)]
+pub struct LexiconMatches {
+    pub gazetteer: Vec<PhraseMatch>,
+    pub triggers: Vec<PhraseMatch>,
+}
+
 /// Analyses the words of one sentence: folding, stems, gazetteer and trigger matches.
-pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>) {
+pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>, matches: &mut LexiconMatches) {
     out.clear();
     out.resize_with(words.len(), WordInfo::default);
     for (info, word) in out.iter_mut().zip(words) {
@@ -70,13 +77,15 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>) {
         info.shape = shape_code(shape(word));
         info.clitics = code.as_u64();
     }
-    for m in lexicon.gazetteer.find_all(out) {
+    matches.gazetteer = lexicon.gazetteer.find_all(out);
+    matches.triggers = lexicon.triggers.find_all(out);
+    for m in &matches.gazetteer {
         let label = label_code(lexicon.entry_of(&m).label);
         for i in m.start..m.end {
             out[i].gazetteer = 1 + 2 * label + (i > m.start) as u64;
         }
     }
-    for m in lexicon.triggers.find_all(out) {
+    for m in &matches.triggers {
         let kind = trigger_code(lexicon.triggers.phrases[m.phrase].payload);
         for i in m.start..m.end {
             out[i].trigger_here = kind;

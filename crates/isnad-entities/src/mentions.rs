@@ -158,7 +158,7 @@ pub fn find_names(
         words.extend(range.clone().map(|i| view.surface(i)));
         let tags = tag_indices(model, lexicon, &words, scratch);
         let offset = range.start;
-        let gazetteer = lexicon.gazetteer.find_all(&scratch.infos);
+        let gazetteer = &scratch.matches.gazetteer;
         let mut i = 0;
         while i < tags.len() {
             if tags[i] % 2 == 1 {
@@ -189,7 +189,7 @@ pub fn find_names(
                 i += 1;
             }
         }
-        for m in lexicon.triggers.find_all(&scratch.infos) {
+        for m in &scratch.matches.triggers {
             triggers.push(PhraseMatch { start: m.start + offset, end: m.end + offset, phrase: m.phrase });
         }
     }

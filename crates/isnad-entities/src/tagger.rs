@@ -2,8 +2,8 @@
 
 use std::sync::OnceLock;
 
-use crate::features::{analyse, WordInfo};
-use crate::lexicon::Lexicon;
+use crate::features::{analyse, LexiconMatches, WordInfo};
+use crate::lexicon::{Lexicon, PhraseMatch};
 use crate::model::{Model, N_TAGS, TAGS};
 
 /// The committed model, parsed once (an unreadable file gives a model that finds nothing).
@@ -16,20 +16,21 @@ pub fn builtin_model() -> &'static Model {
 #[derive(Default)]
 pub struct TaggerScratch {
     pub infos: Vec<WordInfo>,
+    pub matches: LexiconMatches,
     features: Vec<u64>,
 }
 
 /// Tags the words of one sentence; returns indices into [`TAGS`].
 pub fn tag_indices(model: &Model, lexicon: &Lexicon, words: &[&str], scratch: &mut TaggerScratch) -> Vec<usize> {
-    analyse(words, lexicon, &mut scratch.infos);
+    analyse(words, lexicon, &mut scratch.infos, &mut scratch.matches);
     let mut tags = model.tag(&scratch.infos, &mut scratch.features);
-    add_gazetteer_names(lexicon, &scratch.infos, &mut tags);
+    add_gazetteer_names(lexicon, &scratch.matches.gazetteer, &mut tags);
     tags
 }
 
 /// Tags gazetteer names the model left entirely outside any name.
-fn add_gazetteer_names(lexicon: &Lexicon, infos: &[WordInfo], tags: &mut [usize]) {
-    for m in lexicon.gazetteer.find_all(infos) {
+fn add_gazetteer_names(lexicon: &Lexicon, matches: &[PhraseMatch], tags: &mut [usize]) {
+    for m in matches {
         let untouched = tags[m.start..m.end].iter().all(|&t| t == 0)
             && tags.get(m.end).map_or(true, |&t| t == 0 || t % 2 == 1);
         if !untouched {

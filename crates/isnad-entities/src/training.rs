@@ -77,7 +77,7 @@ pub fn train(sentences: &[ConllSentence], options: &TrainOptions) -> Model {
         .map(|s| {
             let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
             let mut infos = Vec::new();
-            analyse(&words, lexicon, &mut infos);
+            analyse(&words, lexicon, &mut infos, &mut Default::default());
             Example::new(infos, s.iter().map(|(_, t)| tag_index(t)).collect())
         })
         .collect();

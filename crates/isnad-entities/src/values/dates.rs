@@ -79,6 +79,10 @@ impl Scanner<'_> {
     fn month_at(&self, j: usize) -> Option<(Month, usize)> {
         let w = self.word(j).filter(|w| !w.article)?;
         if let Some(m) = w.lex.month {
+            // An ambiguous month takes no proclitic but و: باب is a door, not ب + آب.
+            if m.ambiguous && w.proclitic && !w.conj {
+                return None;
+            }
             return Some((m, j + 1));
         }
         let head = w.lex.month_head?;
@@ -87,13 +91,12 @@ impl Scanner<'_> {
         Some((Month { number, calendar, ambiguous: false }, j + 2))
     }
 
-    /// `أيلول/سبتمبر`, `أيلول (سبتمبر)`: the same month under its other name.
+    /// `أيلول/سبتمبر`, `أيلول (سبتمبر)`, `مايو - أيار`, `مارس آذار`: the same month under its
+    /// other name.
     fn skip_other_name(&self, end: usize, number: u8) -> usize {
         let opener = self.norm(end);
-        if !matches!(opener, "/" | "(") {
-            return end;
-        }
-        match self.month_at(end + 1) {
+        let at = if matches!(opener, "/" | "(" | "-") { end + 1 } else { end };
+        match self.month_at(at) {
             Some((m, after)) if m.number == number => {
                 if opener == "(" && self.norm(after) == ")" {
                     after + 1
@@ -294,6 +297,10 @@ impl Scanner<'_> {
         let w = self.word(i)?;
         if w.lex.has(YESTERDAY) {
             return Some(Found::new(i + 1, EntityLabel::Date, "PREV_DAY".to_owned()));
+        }
+        // أول من أمس: the day before yesterday
+        if self.norm(i) == "اول" && self.has_flag(i + 1, MIN) && self.has_flag(i + 2, YESTERDAY) {
+            return Some(Found::new(i + 3, EntityLabel::Date, "DAY_BEFORE_YESTERDAY".to_owned()));
         }
         let unit_name = |u: TimeUnit| match u {
             TimeUnit::Day => Some("DAY"),

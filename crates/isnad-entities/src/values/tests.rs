@@ -172,6 +172,8 @@ fn month_names_alone_and_with_other_name() {
     check("في تموز (يوليو) 2015", Date, "2015-07", "تموز (يوليو) 2015");
     check("فبراير", Date, "XXXX-02", "فبراير");
     check("جانفي 2020", Date, "2020-01", "جانفي 2020");
+    check("منذ مارس آذار", Date, "XXXX-03", "مارس آذار");
+    check("في مايو - أيار 2015", Date, "2015-05", "مايو - أيار 2015");
 }
 
 #[test]
@@ -224,6 +226,8 @@ fn ambiguous_months_need_context() {
     check("رمضان المقبل", Date, "HXXXX-09", "رمضان المقبل");
     check("15 رمضان", Date, "HXXXX-09-15", "15 رمضان");
     none("كان آب العائلة حاضرا");
+    none("بعد باب الملك عبدالعزيز");
+    check("تموز وآب 2015", Date, "XXXX-07", "تموز");
     check("في آب", Date, "XXXX-08", "آب");
     none("مايو كلينك");
     check("منتصف مايو", Date, "XXXX-05", "مايو");
@@ -266,6 +270,7 @@ fn relative_dates() {
     check("السنة الماضية", Date, "PREV_YEAR", "السنة الماضية");
     check("هذا العام", Date, "THIS_YEAR", "هذا العام");
     check("وقال أمس", Date, "PREV_DAY", "أمس");
+    check("أول من أمس", Date, "DAY_BEFORE_YESTERDAY", "أول من أمس");
     check("اليوم التالي", Date, "NEXT_DAY", "اليوم التالي");
     none("الأمين العام للحلف");
     none("اليوم");
