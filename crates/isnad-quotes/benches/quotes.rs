@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-include!("../examples/pipeline.rs");
+include!("../examples/common/pipeline.rs");
 
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -9,7 +9,7 @@ use std::io::{BufRead, Write};
 
 use isnad_core::{json::document_to_value, Document, Stage};
 
-include!("pipeline.rs");
+include!("common/pipeline.rs");
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

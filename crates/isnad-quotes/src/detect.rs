@@ -347,7 +347,13 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             }
         }
     };
-    Some(Attribution { cue, cue_start: i, cue_end, subject, term })
+    // `ومضى بقوله`: the support verb is part of the cue.
+    let cue_start = if cue.form == CueForm::Masdar && i > 0 && words.is_word(i - 1) && lexicon::is_support_verb(ctx.norm(i - 1)) {
+        i - 1
+    } else {
+        i
+    };
+    Some(Attribution { cue, cue_start, cue_end, subject, term })
 }
 
 /// Trims punctuation and appositive commas off a subject phrase; `None` if no noun is left
@@ -365,7 +371,7 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
     while k < end {
         if words.is_comma(k) && words.is_word(k + 1) {
             let next = ctx.norm(k + 1);
-            let prepositional = (next.starts_with('ب') && !next.starts_with("بن") && next != "بنت")
+            let prepositional = (next.starts_with('ب') && next != "بن" && next != "بنت")
                 || next.starts_with("لل")
                 || matches!(next, "في" | "الي" | "علي" | "عن" | "من" | "مع");
             if prepositional || lexicon::starts_adverbial(next, "") {
@@ -475,6 +481,7 @@ fn masdar_subject(ctx: &Context, i: usize) -> Subject {
         }
     }
     let mut k = i;
+    let start = start.max(i.saturating_sub(40));
     while k > start {
         k -= 1;
         if words.is_word(k) && (lexicon::is_support_verb(ctx.norm(k)) || ctx.cue_at(k).is_some_and(|c| c.form == CueForm::Verb)) {
@@ -651,7 +658,9 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
             a += 1;
         }
         if let Some(cue) = ctx.cue_at(a).filter(|c| c.form == CueForm::Verb) {
-            let own_clause = attributions.iter().any(|x| x.cue_start == a && x.term != Term::None);
+            let own_clause = attributions
+                .binary_search_by_key(&a, |x| x.cue_start)
+                .is_ok_and(|x| attributions[x].term != Term::None);
             if !own_clause && size >= 2 {
                 let end = ctx.sentence_end(a);
                 let mut e = a + 1;
@@ -670,7 +679,10 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
         let sentence = ctx.sentence_start(m.open);
         let after_cue = m.open > 0
             && words.is_comma(m.open - 1)
-            && attributions.iter().any(|a| a.cue_start >= sentence && a.cue_start < m.open);
+            && {
+                let first = attributions.partition_point(|a| a.cue_start < sentence);
+                attributions.get(first).is_some_and(|a| a.cue_start < m.open)
+            };
         if (starts_unit && size >= 5) || (after_cue && size >= 4) {
             claimed[k] = true;
             out.push(found(open_span, Subject::Dropped, None, if after_cue { 0.6 } else { 0.45 }));

@@ -29,8 +29,6 @@ pub enum CueForm {
 pub struct Cue {
     pub form: CueForm,
     pub agreement: Agreement,
-    /// The verb's perfect (3rd person masculine), identifying the lemma.
-    pub lemma: &'static str,
     /// The preposition the verb governs before its clause (`اشار الى ان`).
     pub preposition: Option<&'static str>,
     /// `بين` is also the preposition "between": only a cue at the start of a clause.
@@ -115,7 +113,6 @@ fn build() -> Lexicon {
         let cue = |form, agreement| Cue {
             form,
             agreement,
-            lemma: perfect,
             preposition,
             needs_clause_start: perfect == "بين",
         };
@@ -141,8 +138,8 @@ fn build() -> Lexicon {
             add("املا".to_owned(), cue(Participle, Masculine));
         }
     }
-    for &(lemma, masculine, feminine, plural, participles) in IRREGULAR {
-        let cue = |form, agreement| Cue { form, agreement, lemma, preposition: None, needs_clause_start: false };
+    for &(_lemma, masculine, feminine, plural, participles) in IRREGULAR {
+        let cue = |form, agreement| Cue { form, agreement, preposition: None, needs_clause_start: false };
         for f in masculine {
             add((*f).to_owned(), cue(CueForm::Verb, Agreement::Masculine));
         }
@@ -165,7 +162,7 @@ fn build() -> Lexicon {
     ] {
         add(
             form.to_owned(),
-            Cue { form: CueForm::Masdar, agreement, lemma: "قال", preposition: None, needs_clause_start: false },
+            Cue { form: CueForm::Masdar, agreement, preposition: None, needs_clause_start: false },
         );
     }
     // Impersonal forms: `تبين أن` (it turned out), not `بيّنت` (she explained).
@@ -219,7 +216,7 @@ pub fn blocks_complementizer(previous: &str) -> bool {
             | "غير" | "حيث" | "بما" | "رغم" | "برغم" | "بالرغم" | "لو" | "ذلك" | "مع" | "لان" | "عسي"
             | "يجوز" | "يتوقع" | "المقرر" | "المتوقع" | "المنتظر" | "المفترض" | "الممكن" | "المؤكد"
             | "الواضح" | "المعروف" | "يذكر" | "يشار" | "يبدو" | "علما" | "وبما" | "ولو" | "كما" | "بل"
-            | "خصوصا" | "خاصه" | "سيما" | "لاسيما" | "وخصوصا" | "سواء" | "يفترض" | "بدون" | "يتعين" | "بشرط"
+            | "خصوصا" | "خاصه" | "سيما" | "لاسيما" | "وخصوصا" | "سواء" | "يفترض" | "يتعين" | "بشرط"
     )
 }
 

@@ -6,6 +6,8 @@
 //! speakers seen so far (`روتي` → `مارك روتي`), then by its title (`الأمين العام للحلف`),
 //! and otherwise becomes an entity of its own.
 
+use std::collections::HashMap;
+
 use isnad_core::{Entity, EntityLabel, Mention, MentionKind, Span, Speaker};
 
 use crate::detect::{Context, Found, Subject};
@@ -43,12 +45,49 @@ struct Seen {
     position: usize,
 }
 
+/// A mention (or role) of an entity of the entity stage.
+struct StageMention {
+    span: Span,
+    entity: usize,
+    kind: MentionKind,
+    role: bool,
+}
+
+/// The entity stage's name mentions sorted by start, for overlap queries in log time (a
+/// long document has many mentions and many quotes).
+struct MentionIndex {
+    items: Vec<StageMention>,
+    max_len: usize,
+}
+
+impl MentionIndex {
+    fn new(entities: &[Entity]) -> Self {
+        let mut items = Vec::new();
+        for (k, e) in entities.iter().enumerate().filter(|(_, e)| e.label.is_name()) {
+            items.extend(e.mentions.iter().map(|m| StageMention { span: m.span, entity: k, kind: m.kind, role: false }));
+            items.extend(e.roles.iter().map(|&r| StageMention { span: r, entity: k, kind: MentionKind::Title, role: true }));
+        }
+        items.sort_by_key(|m| m.span.start);
+        let max_len = items.iter().map(|m| m.span.len()).max().unwrap_or(0);
+        MentionIndex { items, max_len }
+    }
+
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = &StageMention> + '_ {
+        let low = span.start.saturating_sub(self.max_len);
+        let first = self.items.partition_point(|m| m.span.start < low);
+        self.items[first..].iter().take_while(move |m| m.span.start < span.end).filter(move |m| m.span.overlaps(span))
+    }
+}
+
 pub struct Resolver<'c, 'w> {
     text: &'c str,
     ctx: &'c Context<'w>,
     entities: Vec<Entity>,
     /// Entities up to this index come from the entity stage.
     from_stage: usize,
+    index: MentionIndex,
+    /// Entities by the normalized words (and joined word pairs) of their canonical name.
+    by_word: HashMap<String, Vec<usize>>,
     next_id: usize,
     history: Vec<Seen>,
 }
@@ -62,7 +101,27 @@ impl<'c, 'w> Resolver<'c, 'w> {
             .unwrap_or(0)
             + 1;
         let from_stage = entities.len();
-        Resolver { text, ctx, entities, from_stage, next_id, history: Vec::new() }
+        let index = MentionIndex::new(&entities);
+        let mut resolver =
+            Resolver { text, ctx, entities, from_stage, index, by_word: HashMap::new(), next_id, history: Vec::new() };
+        for k in 0..from_stage {
+            if resolver.entities[k].label.is_name() {
+                resolver.index_name(k);
+            }
+        }
+        resolver
+    }
+
+    fn index_name(&mut self, entity: usize) {
+        let n = normalize(&self.entities[entity].canonical);
+        let words: Vec<&str> = n.split(' ').collect();
+        let pairs = words.windows(2).map(|w| format!("{}{}", w[0], w[1]));
+        for key in words.iter().map(|w| (*w).to_owned()).chain(pairs) {
+            let list = self.by_word.entry(key).or_default();
+            if !list.contains(&entity) {
+                list.push(entity);
+            }
+        }
     }
 
     pub fn into_entities(self) -> Vec<Entity> {
@@ -117,6 +176,8 @@ impl<'c, 'w> Resolver<'c, 'w> {
         if self.history.last().is_some_and(|s| s.position >= start) {
             return None;
         }
+        // Long sentences: only the words near the cue can hold its subject.
+        let start = start.max(position.saturating_sub(60));
         let words = self.ctx.words;
         let limit = words.items.get(position)?.span.start;
         let from = words.items.get(start)?.span.start;
@@ -124,11 +185,11 @@ impl<'c, 'w> Resolver<'c, 'w> {
         // The subject of the sentence's verb: a name right after it (any name type), else
         // the first person named in the sentence.
         let near_start = words.items.get((start + 7).min(position)).map_or(limit, |w| w.span.start);
-        let person = self.entities[..self.from_stage]
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.label.is_name())
-            .filter_map(|(k, e)| e.mentions.iter().find(|m| sentence.contains(m.span)).map(|m| (m.span.start, k, e.label)))
+        let person = self
+            .index
+            .overlapping(sentence)
+            .filter(|m| !m.role && sentence.contains(m.span))
+            .map(|m| (m.span.start, m.entity, self.entities[m.entity].label))
             .filter(|&(s, _, label)| label == EntityLabel::Per || s < near_start)
             .min_by_key(|&(s, _, label)| (s >= near_start, label != EntityLabel::Per, s))
             .map(|(s, k, _)| (s, k));
@@ -210,12 +271,16 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let near_head = words.items.get((s + 3).min(e.saturating_sub(1))).map_or(span.end, |w| w.span.end);
         // (score, entity, mention start): the highest score, then the earliest mention.
         let mut best: Option<(u8, usize, usize)> = None;
-        for (k, entity) in self.entities[..self.from_stage].iter().enumerate() {
-            if !entity.label.is_name() {
+        for m in self.index.overlapping(span) {
+            let k = m.entity;
+            if m.role {
+                if self.entities[k].label == EntityLabel::Per && best.is_none() {
+                    best = Some((1, k, span.end));
+                }
                 continue;
             }
-            for m in entity.mentions.iter().filter(|m| m.span.overlaps(span)) {
-                let score = match entity.label {
+            {
+                let score = match self.entities[k].label {
                     EntityLabel::Per if name.is_some_and(|n| n.overlaps(m.span)) => 4,
                     EntityLabel::Per if m.kind != MentionKind::Title => 3,
                     EntityLabel::Per => 1,
@@ -226,9 +291,6 @@ impl<'c, 'w> Resolver<'c, 'w> {
                 if score > 0 && best.is_none_or(|(b, _, start)| score > b || (score == b && m.span.start < start)) {
                     best = Some((score, k, m.span.start));
                 }
-            }
-            if entity.label == EntityLabel::Per && entity.roles.iter().any(|r| r.overlaps(span)) && best.is_none() {
-                best = Some((1, k, span.end));
             }
         }
         best.map(|(_, k, _)| k)
@@ -282,28 +344,25 @@ impl<'c, 'w> Resolver<'c, 'w> {
     }
 
     fn stage_person_at(&self, span: Span) -> bool {
-        self.entities[..self.from_stage]
-            .iter()
-            .any(|e| e.label == EntityLabel::Per && e.mentions.iter().any(|m| m.kind == MentionKind::Name && m.span.overlaps(span)))
+        self.index
+            .overlapping(span)
+            .any(|m| !m.role && m.kind == MentionKind::Name && self.entities[m.entity].label == EntityLabel::Per)
     }
 
     /// Whether a stage entity other than a person covers all of `span` (`منطقة القصيم`).
     fn covered_by_place_or_org(&self, span: Span) -> bool {
-        self.entities[..self.from_stage]
-            .iter()
-            .filter(|e| e.label.is_name() && e.label != EntityLabel::Per)
-            .any(|e| e.mentions.iter().any(|m| m.span.contains(span)))
+        self.index
+            .overlapping(span)
+            .any(|m| !m.role && self.entities[m.entity].label != EntityLabel::Per && m.span.contains(span))
     }
 
     /// A name run that starts with a place or organization the entity stage found
     /// (`إقليم كاتالونيا ارثور ماس`) starts after it.
     fn past_stage_names(&self, name: Span) -> Span {
         let mut start = name.start;
-        for e in self.entities[..self.from_stage].iter().filter(|e| e.label.is_name() && e.label != EntityLabel::Per) {
-            for m in &e.mentions {
-                if m.span.start <= start && m.span.end > start && m.span.end < name.end {
-                    start = m.span.end;
-                }
+        for m in self.index.overlapping(name) {
+            if !m.role && self.entities[m.entity].label != EntityLabel::Per && m.span.start <= start && m.span.end > start && m.span.end < name.end {
+                start = m.span.end;
             }
         }
         let rest = &self.text[start..name.end];
@@ -318,6 +377,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let canonical = normalize(&self.entities[entity].canonical);
         if full.len() > canonical.len() && full.starts_with(&canonical) && self.entities[entity].label == EntityLabel::Per {
             self.entities[entity].canonical = name.slice(self.text).to_owned();
+            self.index_name(entity);
         }
     }
 
@@ -329,8 +389,13 @@ impl<'c, 'w> Resolver<'c, 'w> {
             return None;
         }
         let compact_n: String = n.split(' ').collect();
+        let mut candidates: Vec<usize> =
+            n_words.iter().filter_map(|w| self.by_word.get(*w)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut found = None;
-        for (k, entity) in self.entities.iter().enumerate() {
+        for k in candidates {
+            let entity = &self.entities[k];
             if !entity.label.is_name() {
                 continue;
             }
@@ -342,6 +407,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
             if k >= self.from_stage && !c.is_empty() && compact_n.contains(&c) {
                 // The new name is the more complete one.
                 self.entities[k].canonical = name.slice(self.text).to_owned();
+                self.index_name(k);
                 found = Some(k);
                 break;
             }
@@ -363,7 +429,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
         if !lexicon::is_title_word(head) || lexicon::is_org_head(head) || phrase.len() < 2 {
             return None;
         }
-        self.history.iter().rev().find(|s| s.phrase.iter().any(|w| w == head)).map(|s| s.entity)
+        self.history.iter().rev().take(50).find(|s| s.phrase.iter().any(|w| w == head)).map(|s| s.entity)
     }
 
     fn create(&mut self, span: Span, name: Option<Span>, head: &str) -> usize {
@@ -388,7 +454,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
             roles: Vec::new(),
             value: None,
         });
-        self.entities.len() - 1
+        let k = self.entities.len() - 1;
+        self.index_name(k);
+        k
     }
 }
 

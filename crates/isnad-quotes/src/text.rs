@@ -56,10 +56,6 @@ impl Words {
         self.items.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.items.get(i), Some(w) if w.kind == Kind::Word)
     }
