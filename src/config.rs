@@ -75,6 +75,15 @@ pub fn parse_pipeline(source: &str, path: &Path) -> Result<Pipeline, ConfigError
     Ok(builder.build()?)
 }
 
-fn load_plugin(_plugin: &str, _config_path: &Path, _options: &Map<String, Value>) -> Result<Box<dyn isnad_core::Stage>, ConfigError> {
-    Err(ConfigError::Plugin("plugins are not supported yet".into()))
+/// Loads a plugin stage. A relative path is taken from the pipeline file's folder, as a
+/// pipeline file and its plugins are kept together; a bare name is searched on
+/// `ISNAD_PLUGIN_PATH`.
+fn load_plugin(plugin: &str, config_path: &Path, options: &Map<String, Value>) -> Result<Box<dyn isnad_core::Stage>, ConfigError> {
+    let given = Path::new(plugin);
+    let located = match config_path.parent() {
+        Some(dir) if isnad_plugin::host::is_path(plugin) && given.is_relative() => dir.join(given),
+        _ => given.to_path_buf(),
+    };
+    let stage = isnad_plugin::host::load(&located.to_string_lossy(), options).map_err(|e| ConfigError::Plugin(e.to_string()))?;
+    Ok(Box::new(stage))
 }

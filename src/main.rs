@@ -96,22 +96,43 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Stages => {
             for info in builtin::infos() {
-                let list = |layers: &[isnad_core::Layer]| {
-                    if layers.is_empty() {
-                        "-".to_owned()
-                    } else {
-                        layers.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+                print_stage(&info, "builtin");
+            }
+            for found in isnad_plugin::host::discover() {
+                match found.manifest {
+                    Ok(m) => {
+                        let info = isnad_core::StageInfo {
+                            name: m.name.clone(),
+                            version: m.version.clone(),
+                            requires: m.requires.clone(),
+                            produces: m.produces.clone(),
+                            extends: m.extends.clone(),
+                        };
+                        print_stage(&info, &format!("plugin {}", found.path.display()));
+                        println!("    built with: {} ({}), isnad-plugin {}", m.build.compiler, m.build.target, m.build.isnad_plugin);
+                        println!("    options: {}", m.config_schema);
                     }
-                };
-                println!("{} {} (builtin)", info.name, info.version);
-                println!("    requires: {}", list(&info.requires));
-                println!("    produces: {}", list(&info.produces));
-                if !info.extends.is_empty() {
-                    println!("    extends:  {}", list(&info.extends));
+                    Err(e) => println!("{} (unusable plugin: {e})", found.path.display()),
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+fn print_stage(info: &isnad_core::StageInfo, origin: &str) {
+    let list = |layers: &[isnad_core::Layer]| {
+        if layers.is_empty() {
+            "-".to_owned()
+        } else {
+            layers.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+        }
+    };
+    println!("{} {} ({origin})", info.name, info.version);
+    println!("    requires: {}", list(&info.requires));
+    println!("    produces: {}", list(&info.produces));
+    if !info.extends.is_empty() {
+        println!("    extends:  {}", list(&info.extends));
     }
 }
 
