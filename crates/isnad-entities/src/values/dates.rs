@@ -296,6 +296,10 @@ impl Scanner<'_> {
     fn relative_date(&self, i: usize) -> Option<Found> {
         let w = self.word(i)?;
         if w.lex.has(YESTERDAY) {
+            // أمس الأول: the day before yesterday
+            if self.norm(i + 1) == "الاول" {
+                return Some(Found::new(i + 2, EntityLabel::Date, "DAY_BEFORE_YESTERDAY".to_owned()));
+            }
             return Some(Found::new(i + 1, EntityLabel::Date, "PREV_DAY".to_owned()));
         }
         // أول من أمس: the day before yesterday

@@ -193,6 +193,11 @@ impl Scanner<'_> {
         })
     }
 
+    /// Only spaces between byte offsets `a` and `b`.
+    fn adjacent_by_space(&self, a: usize, b: usize) -> bool {
+        self.text.get(a..b).is_some_and(|gap| gap.bytes().all(|c| c == b' '))
+    }
+
     /// The digit run starting at token `i`, and the index after it.
     pub(super) fn digit_run(&self, i: usize) -> Option<(DigitRun, usize)> {
         if !self.is_digit_token(i) {
@@ -214,8 +219,13 @@ impl Scanner<'_> {
         if push(&first.norm, &mut len) {
             let mut last_end = first.span.end;
             while let (Some(sep), Some(next)) = (self.tokens.get(end), self.tokens.get(end + 1)) {
-                let glued = sep.span.start == last_end
-                    && next.span.start == sep.span.end
+                // Slashes of dates are sometimes spaced (`30 /11 / 1436`); other separators
+                // only glue digits they touch.
+                let touching = |a: usize, b: usize| {
+                    a == b || (sep.norm == "/" && self.text.get(a..b).is_some_and(|gap| gap.len() <= 2 && gap.bytes().all(|c| c == b' ')))
+                };
+                let glued = touching(last_end, sep.span.start)
+                    && touching(sep.span.end, next.span.start)
                     && RUN_SEPARATORS.contains(&sep.norm.as_str())
                     && self.is_digit_token(end + 1);
                 if !glued || !push(&sep.norm, &mut len) || !push(&next.norm, &mut len) {
@@ -266,6 +276,15 @@ impl Scanner<'_> {
         }
         let first = self.word(i).filter(|w| !w.article)?;
         let n = first.lex.num?;
+        // عشر after an ordinal belongs to it (`الدورة السادسة عشرة`).
+        if n.kind == NumKind::Unit && n.centi == 1000 && !first.proclitic {
+            let after_ordinal = i.checked_sub(1).and_then(|p| self.tokens.get(p)).is_some_and(|p| {
+                p.kind == TokenKind::Word && p.norm.starts_with("ال") && self.adjacent_by_space(p.span.end, self.tokens[i].span.start)
+            });
+            if after_ordinal {
+                return None;
+            }
+        }
         let number = |value: Decimal, end: usize, weak: bool| Number { value, end, suffix: Suffix::None, weak };
         let next_plain = |j: usize| self.word(j).filter(|w| !w.proclitic && !w.article);
         let int = |centi: u64| u128::from(centi / 100);

@@ -227,7 +227,10 @@ fn ambiguous_months_need_context() {
     check("15 رمضان", Date, "HXXXX-09-15", "15 رمضان");
     none("كان آب العائلة حاضرا");
     none("بعد باب الملك عبدالعزيز");
-    check("تموز وآب 2015", Date, "XXXX-07", "تموز");
+    assert_eq!(
+        values("تموز وآب 2015"),
+        vec![(Date, "XXXX-07".to_owned(), "تموز".to_owned()), (Date, "2015-08".to_owned(), "آب 2015".to_owned())]
+    );
     check("في آب", Date, "XXXX-08", "آب");
     none("مايو كلينك");
     check("منتصف مايو", Date, "XXXX-05", "مايو");
@@ -245,6 +248,7 @@ fn numeric_dates() {
     check("2015-07-15", Date, "2015-07-15", "2015-07-15");
     check("1436/10/5 هـ", Date, "H1436-10-05", "1436/10/5 هـ");
     check("في 7/2015", Date, "2015-07", "7/2015");
+    check("حتى 30 /11 / 1436هـ", Date, "H1436-11-30", "30 /11 / 1436هـ");
     // Not dates: a range and an impossible month.
     assert_eq!(values("2015-2016").len(), 2);
     assert!(values("45/20/2015").iter().all(|(l, _, _)| *l != Date));
@@ -271,6 +275,7 @@ fn relative_dates() {
     check("هذا العام", Date, "THIS_YEAR", "هذا العام");
     check("وقال أمس", Date, "PREV_DAY", "أمس");
     check("أول من أمس", Date, "DAY_BEFORE_YESTERDAY", "أول من أمس");
+    check("أمس الأول", Date, "DAY_BEFORE_YESTERDAY", "أمس الأول");
     check("اليوم التالي", Date, "NEXT_DAY", "اليوم التالي");
     none("الأمين العام للحلف");
     none("اليوم");
@@ -361,6 +366,8 @@ fn numbers_skipped() {
     none("نصف");
     // ك is not guessed as a proclitic: كمية is "quantity", not ك + مية.
     none("كمية كبيرة");
+    // عشرة after an ordinal belongs to it.
+    none("الدورة السادسة عشرة");
 }
 
 #[test]
