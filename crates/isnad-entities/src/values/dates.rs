@@ -331,6 +331,15 @@ impl Scanner<'_> {
         if unit == "DAY" && direction == "THIS" {
             return None;
         }
+        // `العام الماضي 2014`: the year the text names is the better value.
+        if unit == "YEAR" {
+            if let Some((year, era, end)) = self.year(i + 2) {
+                if era.is_some() || plausible_year(year, Calendar::Gregorian) {
+                    let value = if era == Some(ERA_HIJRI) { format!("H{year:04}") } else { format!("{year:04}") };
+                    return Some(Found::new(end, EntityLabel::Date, value));
+                }
+            }
+        }
         Some(Found::new(i + 2, EntityLabel::Date, format!("{direction}_{unit}")))
     }
 }

@@ -273,6 +273,7 @@ fn relative_dates() {
     check("الشهر الجاري", Date, "THIS_MONTH", "الشهر الجاري");
     check("السنة الماضية", Date, "PREV_YEAR", "السنة الماضية");
     check("هذا العام", Date, "THIS_YEAR", "هذا العام");
+    check("من العام الماضي 2014،", Date, "2014", "العام الماضي 2014");
     check("وقال أمس", Date, "PREV_DAY", "أمس");
     check("أول من أمس", Date, "DAY_BEFORE_YESTERDAY", "أول من أمس");
     check("أمس الأول", Date, "DAY_BEFORE_YESTERDAY", "أمس الأول");
