@@ -182,6 +182,8 @@ pub(super) struct Number {
     pub suffix: Suffix,
     /// A lone weak word (`ست`, `عشر`, `نصف`): only a value when a unit or currency follows.
     pub weak: bool,
+    /// It includes a scale word (`3 ملايين`, `ثلاثة آلاف`).
+    pub scaled: bool,
 }
 
 const RUN_SEPARATORS: [&str; 7] = [",", ".", "٫", "٬", "/", "-", ":"];
@@ -247,7 +249,7 @@ impl Scanner<'_> {
     pub(super) fn number(&self, i: usize) -> Option<Number> {
         if let Some((run, end)) = self.digit_run(i) {
             let DigitRun::Number(value, suffix) = run else { return None };
-            let mut number = Number { value, end, suffix, weak: false };
+            let mut number = Number { value, end, suffix, weak: false, scaled: false };
             // `3 ملايين`, `1.5 مليار`, `20 ألفا`
             if suffix == Suffix::None {
                 if let Some(w) = self.word(end).filter(|w| !w.proclitic && !w.article) {
@@ -255,6 +257,7 @@ impl Scanner<'_> {
                         if let Some(v) = value.checked_mul(Decimal::from_centi(n.centi)) {
                             number.value = v;
                             number.end = end + 1;
+                            number.scaled = true;
                         }
                     }
                 }
@@ -285,7 +288,13 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        let number = |value: Decimal, end: usize, weak: bool| Number { value, end, suffix: Suffix::None, weak };
+        let number = |value: Decimal, end: usize, weak: bool, scaled: bool| Number {
+            value,
+            end,
+            suffix: Suffix::None,
+            weak,
+            scaled,
+        };
         let next_plain = |j: usize| self.word(j).filter(|w| !w.proclitic && !w.article);
         let int = |centi: u64| u128::from(centi / 100);
         let (mut total, mut group, mut last, mut last_scale): (u128, u128, Last, u128);
@@ -296,8 +305,8 @@ impl Scanner<'_> {
                     .and_then(|w| w.lex.num)
                     .filter(|s| s.kind == NumKind::Scale { dual: false, plural: false });
                 return Some(match scale {
-                    Some(s) => number(Decimal::from_centi(n.centi).checked_mul(Decimal::from_centi(s.centi))?, i + 2, false),
-                    None => number(Decimal::from_centi(n.centi), i + 1, true),
+                    Some(s) => number(Decimal::from_centi(n.centi).checked_mul(Decimal::from_centi(s.centi))?, i + 2, false, true),
+                    None => number(Decimal::from_centi(n.centi), i + 1, true, false),
                 });
             }
             NumKind::TeenPrefix => {
@@ -393,7 +402,8 @@ impl Scanner<'_> {
             words += 1;
         }
         let weak = words == 1 && n.weak;
-        Some(number(Decimal::integer(total.checked_add(group)?), end, weak))
+        let scaled = last_scale != u128::MAX;
+        Some(number(Decimal::integer(total.checked_add(group)?), end, weak, scaled))
     }
 
     /// The integer year at `i` (`2025`, `1436 هـ`, `2015م`) with the era it names, if any.

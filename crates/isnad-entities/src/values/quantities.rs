@@ -3,7 +3,7 @@
 use isnad_core::{EntityLabel, TokenKind};
 
 use super::lexicon::{qualified_code, Currency, Form, TimeUnit, FI, PERCENT_WORD};
-use super::numbers::{Decimal, DigitRun, Suffix};
+use super::numbers::{Decimal, DigitRun, Number, Suffix};
 use super::{Found, Scanner};
 
 fn duration_value(amount: Decimal, unit: TimeUnit) -> Option<String> {
@@ -19,6 +19,24 @@ fn duration_value(amount: Decimal, unit: TimeUnit) -> Option<String> {
         TimeUnit::Century => ("", amount.checked_mul(Decimal::integer(100))?, 'Y'),
     };
     Some(format!("P{time}{scaled}{designator}"))
+}
+
+/// What a number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    Percent,
+    Duration(TimeUnit),
+    Money(&'static str),
+}
+
+impl Measure {
+    fn found(self, amount: Decimal, end: usize) -> Option<Found> {
+        Some(match self {
+            Measure::Percent => Found::new(end, EntityLabel::Percent, format!("{amount}%")),
+            Measure::Duration(unit) => Found::new(end, EntityLabel::Duration, duration_value(amount, unit)?),
+            Measure::Money(code) => Found::new(end, EntityLabel::Money, format!("{amount} {code}")),
+        })
+    }
 }
 
 fn is_percent_sign(norm: &str) -> bool {
@@ -41,43 +59,74 @@ impl Scanner<'_> {
             return Some(Found { end, label: None, value: String::new() });
         }
         let n = self.number(i)?;
-        let j = n.end;
-        match n.suffix {
-            Suffix::Percent => return Some(Found::new(j, EntityLabel::Percent, format!("{}%", n.value))),
-            Suffix::Era(_) => return None, // a year: the date rules read it
-            Suffix::None => {}
+        if let Suffix::Era(_) = n.suffix {
+            return None; // a year: the date rules read it
         }
-        if is_percent_sign(self.norm(j)) {
-            return Some(Found::new(j + 1, EntityLabel::Percent, format!("{}%", n.value)));
+        if let Some((measure, end)) = self.measure_after(&n) {
+            return measure.found(n.value, end);
         }
-        if let Some(w) = self.word(j) {
-            if w.lex.has(FI) && !w.proclitic && self.word(j + 1).is_some_and(|p| p.lex.has(PERCENT_WORD) && !p.proclitic) {
-                return Some(Found::new(j + 2, EntityLabel::Percent, format!("{}%", n.value)));
-            }
-            if w.lex.has(PERCENT_WORD) && w.bi {
-                return Some(Found::new(j + 1, EntityLabel::Percent, format!("{}%", n.value)));
-            }
-            if !w.proclitic && !w.article {
-                if let Some((unit, form)) = w.lex.unit.filter(|&(_, f)| f != Form::Dual) {
-                    // `نصف ساعة` is a duration, `نصف أيام` is not.
-                    let fraction = n.value.as_integer().is_none();
-                    if !(n.weak && fraction && form == Form::Plural) {
-                        let value = duration_value(n.value, unit)?;
-                        return Some(Found::new(j + 1, EntityLabel::Duration, value));
-                    }
-                }
-                if let Some((currency, _)) = w.lex.currency.filter(|&(_, f)| f != Form::Dual) {
-                    return Some(self.money(n.value, currency, j + 1));
-                }
-            }
-        }
-        if self.norm(j) == "$" {
-            return Some(Found::new(j + 1, EntityLabel::Money, format!("{} USD", n.value)));
+        // `بين 2 و3 في المئة`: the first number of a range is measured like the second.
+        if let Some(measure) = self.range_measure(&n) {
+            return measure.found(n.value, n.end);
         }
         if n.weak {
             return None;
         }
-        Some(Found::new(j, EntityLabel::Number, n.value.to_string()))
+        Some(Found::new(n.end, EntityLabel::Number, n.value.to_string()))
+    }
+
+    /// What the number `n` measures, from the sign or words after it, and where that ends.
+    fn measure_after(&self, n: &Number) -> Option<(Measure, usize)> {
+        let j = n.end;
+        if n.suffix == Suffix::Percent || is_percent_sign(self.norm(j)) {
+            let end = if n.suffix == Suffix::Percent { j } else { j + 1 };
+            return Some((Measure::Percent, end));
+        }
+        if self.norm(j) == "$" {
+            return Some((Measure::Money("USD"), j + 1));
+        }
+        let w = self.word(j)?;
+        if w.lex.has(FI) && !w.proclitic && self.word(j + 1).is_some_and(|p| p.lex.has(PERCENT_WORD) && !p.proclitic) {
+            return Some((Measure::Percent, j + 2));
+        }
+        if w.lex.has(PERCENT_WORD) && w.bi {
+            return Some((Measure::Percent, j + 1));
+        }
+        if w.proclitic || w.article {
+            return None;
+        }
+        if let Some((unit, form)) = w.lex.unit.filter(|&(_, f)| f != Form::Dual) {
+            // `نصف ساعة` is a duration, `نصف أيام` is not.
+            let fraction = n.value.as_integer().is_none();
+            if !(n.weak && fraction && form == Form::Plural) {
+                return Some((Measure::Duration(unit), j + 1));
+            }
+        }
+        let (currency, _) = w.lex.currency.filter(|&(_, f)| f != Form::Dual)?;
+        let (code, end) = self.currency_code(currency, j + 1);
+        Some((Measure::Money(code), end))
+    }
+
+    /// The measure of the second number of a range (`2 إلى 3 في المئة`, `بين 3 و5 سنوات`)
+    /// starting after `first`, when it has one and `first` can share it.
+    fn range_measure(&self, first: &Number) -> Option<Measure> {
+        if first.suffix != Suffix::None {
+            return None;
+        }
+        let j = first.end;
+        let at = if matches!(self.norm(j), "-" | "و" | "الي" | "حتي" | "او") {
+            j + 1
+        } else if self.word(j).is_some_and(|w| w.conj && w.lex.num.is_some()) {
+            j // وخمسة
+        } else {
+            return None;
+        };
+        let second = self.number(at)?;
+        // `2 و3 ملايين دولار`: the scale belongs to both, and the first alone does not say so.
+        if second.scaled && !first.scaled {
+            return None;
+        }
+        self.measure_after(&second).map(|(measure, _)| measure)
     }
 
     /// `%97` (the sign first, as Arabic text often has it) and `$100`.
@@ -124,13 +173,20 @@ impl Scanner<'_> {
 
     /// MONEY ending at `end`, extended over a nisba that names the currency's country.
     fn money(&self, amount: Decimal, currency: Currency, end: usize) -> Found {
-        let qualifier = self.tokens.get(end).filter(|t| t.kind == TokenKind::Word).and_then(|t| {
+        let (code, end) = self.currency_code(currency, end);
+        Found::new(end, EntityLabel::Money, format!("{amount} {code}"))
+    }
+
+    /// The currency's code, pinned down by a nisba at `at` if there is one (`دينار كويتي`),
+    /// and where the currency expression ends.
+    fn currency_code(&self, currency: Currency, at: usize) -> (&'static str, usize) {
+        let qualifier = self.tokens.get(at).filter(|t| t.kind == TokenKind::Word).and_then(|t| {
             let norm = t.norm.as_str();
             qualified_code(&currency, norm.strip_suffix('ا').unwrap_or(norm))
         });
         match qualifier {
-            Some(code) => Found::new(end + 1, EntityLabel::Money, format!("{amount} {code}")),
-            None => Found::new(end, EntityLabel::Money, format!("{amount} {}", currency.code)),
+            Some(code) => (code, at + 1),
+            None => (currency.code, at),
         }
     }
 

@@ -385,6 +385,18 @@ fn percentages() {
 }
 
 #[test]
+fn ranges_share_the_measure_of_their_second_number() {
+    let read = |text: &str| values(text).into_iter().map(|(l, v, c)| format!("{}:{v}:{c}", l.as_str())).collect::<Vec<_>>();
+    assert_eq!(read("بنحو 2 إلى 2.6 في المائة"), ["PERCENT:2%:2", "PERCENT:2.6%:2.6 في المائة"]);
+    assert_eq!(read("بين 3 و5 سنوات"), ["DURATION:P3Y:3", "DURATION:P5Y:5 سنوات"]);
+    assert_eq!(read("ثلاثة أو أربعة أيام"), ["DURATION:P3D:ثلاثة", "DURATION:P4D:أربعة أيام"]);
+    assert_eq!(read("بين مليونين وثلاثة ملايين دولار"), ["MONEY:2000000 USD:مليونين", "MONEY:3000000 USD:ثلاثة ملايين دولار"]);
+    // The first number does not carry the scale: it stays a plain number.
+    assert_eq!(read("2 و3 ملايين دولار"), ["NUMBER:2:2", "MONEY:3000000 USD:3 ملايين دولار"]);
+    assert_eq!(read("10 - 15 %"), ["PERCENT:10%:10", "PERCENT:15%:15 %"]);
+}
+
+#[test]
 fn money() {
     check("مليون دولار", Money, "1000000 USD", "مليون دولار");
     check("100 دولار", Money, "100 USD", "100 دولار");
