@@ -6,15 +6,17 @@ use serde_json::{Map, Value};
 use crate::config::ConfigError;
 
 /// Built-in stage names, in the order of the default pipeline.
-pub const DEFAULT_PIPELINE: &[&str] = &["normalize"];
+pub const DEFAULT_PIPELINE: &[&str] = &["normalize", "entities", "quotes"];
 
 /// Every built-in stage's name.
-pub const NAMES: &[&str] = &["normalize"];
+pub const NAMES: &[&str] = &["normalize", "entities", "quotes"];
 
 /// Creates the built-in stage `name` with `options` (the keys of its `[[stages]]` table).
 pub fn create(name: &str, options: &Map<String, Value>) -> Result<Box<dyn Stage>, ConfigError> {
     let stage: Box<dyn Stage> = match name {
         "normalize" => Box::new(isnad_normalize::NormalizeStage::from_config(options).map_err(|e| bad_options(name, e))?),
+        "entities" => Box::new(isnad_entities::EntityStage::from_config(options).map_err(|e| bad_options(name, e))?),
+        "quotes" => Box::new(isnad_quotes::QuoteStage::from_config(options).map_err(|e| bad_options(name, e))?),
         _ => {
             return Err(ConfigError::UnknownBuiltin { name: name.to_owned(), known: NAMES.join(", ") });
         }
