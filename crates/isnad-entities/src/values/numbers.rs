@@ -41,6 +41,13 @@ impl Decimal {
         (scale <= MAX_SCALE).then_some(Decimal { mantissa, scale }.trimmed())
     }
 
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let a = self.mantissa.checked_mul(10u128.checked_pow(scale - self.scale)?)?;
+        let b = other.mantissa.checked_mul(10u128.checked_pow(scale - other.scale)?)?;
+        Some(Decimal { mantissa: a.checked_add(b)?, scale }.trimmed())
+    }
+
     /// The integer value, if it has no fractional part.
     pub fn as_integer(self) -> Option<u128> {
         (self.scale == 0).then_some(self.mantissa)
@@ -250,21 +257,28 @@ impl Scanner<'_> {
         if let Some((run, end)) = self.digit_run(i) {
             let DigitRun::Number(value, suffix) = run else { return None };
             let mut number = Number { value, end, suffix, weak: false, scaled: false };
-            // `3 ملايين`, `1.5 مليار`, `20 ألفا`
-            if suffix == Suffix::None {
-                if let Some(w) = self.word(end).filter(|w| !w.proclitic && !w.article) {
-                    if let Some(n) = w.lex.num.filter(|n| matches!(n.kind, NumKind::Scale { dual: false, .. })) {
-                        if let Some(v) = value.checked_mul(Decimal::from_centi(n.centi)) {
-                            number.value = v;
-                            number.end = end + 1;
-                            number.scaled = true;
-                        }
-                    }
-                }
+            if suffix != Suffix::None {
+                return Some(number);
+            }
+            // `3 ملايين`, `1.5 مليار`, `20 ألفا`, and `8 ملايين و500 ألف`
+            let Some((v, after, mut last_scale)) = self.times_scale(value, end) else { return Some(number) };
+            (number.value, number.end, number.scaled) = (v, after, true);
+            while self.norm(number.end) == "و" {
+                let Some((DigitRun::Number(part, Suffix::None), part_end)) = self.digit_run(number.end + 1) else { break };
+                let Some((part, after, scale)) = self.times_scale(part, part_end) else { break };
+                let Some(sum) = (scale < last_scale).then(|| number.value.checked_add(part)).flatten() else { break };
+                (number.value, number.end, last_scale) = (sum, after, scale);
             }
             return Some(number);
         }
         self.word_number(i)
+    }
+
+    /// `value` times the scale word at `at` (`ملايين`), the index after it, and the scale.
+    fn times_scale(&self, value: Decimal, at: usize) -> Option<(Decimal, usize, u64)> {
+        let w = self.word(at).filter(|w| !w.proclitic && !w.article)?;
+        let n = w.lex.num.filter(|n| matches!(n.kind, NumKind::Scale { dual: false, .. }))?;
+        Some((value.checked_mul(Decimal::from_centi(n.centi))?, at + 1, n.centi))
     }
 
     /// A number written in words: `خمسة عشر`, `مئة وخمسون`, `ثلاثة آلاف وخمسمئة`, `مليون`.

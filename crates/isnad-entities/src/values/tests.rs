@@ -322,6 +322,9 @@ fn numbers_in_digits() {
     check("3 ملايين", Number, "3000000", "3 ملايين");
     check("1.5 مليار", Number, "1500000000", "1.5 مليار");
     check("20 ألفا", Number, "20000", "20 ألفا");
+    check("8 ملايين و500 ألف دولار", Money, "8500000 USD", "8 ملايين و500 ألف دولار");
+    check("5 مليارات و840 مليون دولار", Money, "5840000000 USD", "5 مليارات و840 مليون دولار");
+    check("1.5 مليون و250 ألف", Number, "1750000", "1.5 مليون و250 ألف");
     check("قتل 15 شخصا", Number, "15", "15");
     // A comma that is not a thousands separator does not join two numbers into one.
     for tokens in [tokenize_plain("1,20"), isnad_normalize::tokenize("1,20", Profile::Search)] {
