@@ -15,16 +15,21 @@
 //! - DURATION: ISO 8601 durations, `P15M`, `P10Y`, `P2W`, `P3D`, `PT2H`, `PT30M`, `PT0.5H`;
 //!   decades and centuries in years (`P30Y`). A unit needs a number or a dual (`أسبوع` alone is
 //!   not a duration, `أسبوعين` is).
-//! - NUMBER: the plain decimal value, `1200`, `3.5`, `3000000`. Vague plurals (`آلاف`,
-//!   `ملايين` alone, `عشرات`, `مئات`) and lone weak words (`ست`, `عشر`, `واحد`, `نصف`) are skipped.
+//! - NUMBER: the plain decimal value, `1200`, `3.5`, `3000000` (`ثلاثة ملايين`, `3 ملايين`,
+//!   `8 ملايين و500 ألف`). Vague plurals (`آلاف`, `ملايين` alone, `عشرات`, `مئات`) and lone weak
+//!   words (`ست`, `عشر`, `واحد`, `نصف`) are skipped. A bare `2015` is a NUMBER; it is a DATE
+//!   after `منذ`, with an era (`2015م`) or a year word (`عام 2015`), or in a range of years.
+//!   The first number of a range takes the measure of the second (`2 إلى 2.6 في المائة` gives
+//!   two PERCENTs, `بين 3 و5 سنوات` two DURATIONs).
 //! - PERCENT: `97%`. MONEY: `1000000 USD`, ISO 4217 codes; a currency noun that does not name
 //!   its country gets a generic code unless a nisba follows (`DINAR`, `LIRA`, `FRANC`;
 //!   `دينار كويتي` → `KWD`); `ريال` alone is `SAR`, `درهم` `AED`, `جنيه` `EGP`.
 //!
 //! Ambiguous month names (مارس practised, آب father, مايو, نيسان Nissan, and the one-word Hijri
 //! months محرم، صفر، رجب، شعبان، رمضان، شوال, which are also names or words) are months only
-//! next to a day number or a year, after a context word (`في`, `منذ`, `مطلع`, `شهر`, …; Hijri
-//! ones only after `شهر`), or before `الماضي`/`المقبل`.
+//! next to a day number or a year, after a context word (`في`, `منذ`, `مطلع`, `نهاية`, `شهر`, …;
+//! محرم and صفر only after `شهر`), or before `الماضي`/`المقبل`; and they take no proclitic
+//! but و (`باب` is not ب + آب).
 //!
 //! Spans leave out the proclitics و ف ب ل ك of their first word (`لخمسة عشر شهرا` →
 //! `خمسة عشر شهرا`) but keep the article (`العام 2025`).

@@ -204,9 +204,11 @@ impl Scanner<'_> {
     /// The word before an ambiguous month makes it a month (`في مارس`, `شهر رمضان`).
     fn month_context(&self, i: usize, month: Month) -> bool {
         let Some(before) = i.checked_sub(1).and_then(|p| self.word(p)) else { return false };
+        // محرم (forbidden) and صفر (zero) need شهر; the other Hijri months, like the Gregorian
+        // ones, also take a preposition or a word such as نهاية (`في رمضان`, `نهاية شوال`).
         match month.calendar {
-            Calendar::Gregorian => before.lex.has(MONTH_CONTEXT),
-            Calendar::Hijri => before.lex.has(MONTH_WORD),
+            Calendar::Hijri if month.number <= 2 => before.lex.has(MONTH_WORD),
+            _ => before.lex.has(MONTH_CONTEXT),
         }
     }
 

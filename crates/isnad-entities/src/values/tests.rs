@@ -240,6 +240,9 @@ fn ambiguous_months_need_context() {
     none("صفر");
     none("أمر محرم");
     check("شهر محرم", Date, "HXXXX-01", "محرم");
+    none("في محرم");
+    check("في رمضان", Date, "HXXXX-09", "رمضان");
+    check("نهاية شوال", Date, "HXXXX-10", "شوال");
 }
 
 #[test]
