@@ -12,6 +12,7 @@
 pub mod batch;
 pub mod builtin;
 pub mod config;
+pub mod conll;
 pub mod input;
 pub mod testing;
 

@@ -59,6 +59,23 @@ enum Command {
     },
     /// List the available stages with what each requires and produces.
     Stages,
+    /// Tag CoNLL input (one token per line, first column; blank line between sentences):
+    /// writes `token TAG` lines in IOB2 with PER, LOC, ORG, MISC.
+    Conll {
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// A who-said-what table of a document's quotes, grouped by speaker.
+    Quotes {
+        #[arg(default_value = "-")]
+        file: String,
+        /// `visual` reorders right-to-left text for terminals that do no bidi (most);
+        /// `logical` leaves it for terminals that do (e.g. mlterm, Konsole).
+        #[arg(long, default_value = "visual", value_parser = ["visual", "logical"])]
+        bidi: String,
+        #[arg(long)]
+        pipeline: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -93,6 +110,21 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let pipeline = pipeline_from(pipeline.as_ref())?;
             let opts = batch::BatchOptions { text_field, id_field, threads, ..Default::default() };
             run_batch(&pipeline, &input, output.as_ref(), &opts)
+        }
+        Command::Conll { file } => {
+            let text = input::read_text(&file)?;
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            out.write_all(isnad::conll::tag(&text).as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Quotes { file, bidi, pipeline } => {
+            let pipeline = pipeline_from(pipeline.as_ref())?;
+            let text = input::read_text(&file)?;
+            let doc = pipeline.run(&text).map_err(|e| anyhow::anyhow!("{}: {e}", input::display_name(&file)))?;
+            let bidi = if bidi == "logical" { isnad_quotes::table::Bidi::Logical } else { isnad_quotes::table::Bidi::Visual };
+            print!("{}", isnad_quotes::table::render_with(&doc, bidi));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Stages => {
             for info in builtin::infos() {
