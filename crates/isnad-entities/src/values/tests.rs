@@ -502,6 +502,39 @@ proptest! {
         check_invariants(&text, &isnad_normalize::tokenize(&text, Profile::Search))?;
     }
 
+    /// Tokens that have nothing to do with the text (spans anywhere, any kind, any clitics)
+    /// must not make the rules panic, and what they report still slices the text.
+    #[test]
+    fn unrelated_tokens_do_not_panic(
+        text in "\\PC{0,30}",
+        raw in prop::collection::vec(
+            (0usize..40, 0usize..40, 0u8..8, prop::sample::select(VOCABULARY), prop::option::of((0usize..40, 0usize..40))),
+            0..16,
+        ),
+    ) {
+        let kinds = [
+            TokenKind::Word, TokenKind::Number, TokenKind::Punct, TokenKind::Symbol,
+            TokenKind::Url, TokenKind::Email, TokenKind::Hashtag, TokenKind::Mention,
+        ];
+        let tokens: Vec<Token> = raw
+            .into_iter()
+            .map(|(start, len, kind, word, stem)| Token {
+                span: Span::new(start, start + len),
+                kind: kinds[usize::from(kind)],
+                norm: normalize(word),
+                clitics: stem.map(|(a, b)| Clitics {
+                    proclitics: vec![Proclitic::Wa, Proclitic::Al],
+                    stem: Span::new(a, b),
+                    stem_norm: normalize(word).chars().skip(1).collect(),
+                }),
+            })
+            .collect();
+        for m in find_values(&text, &tokens) {
+            prop_assert!(m.span.get(&text).is_some());
+            prop_assert!(m.tokens.end <= tokens.len());
+        }
+    }
+
     #[test]
     fn value_like_text_keeps_the_invariants(
         words in prop::collection::vec((prop::sample::select(VOCABULARY), prop::bool::ANY), 0..24)
