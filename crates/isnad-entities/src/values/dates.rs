@@ -298,11 +298,17 @@ impl Scanner<'_> {
     fn relative_date(&self, i: usize) -> Option<Found> {
         let w = self.word(i)?;
         if w.lex.has(YESTERDAY) {
-            // أمس الأول: the day before yesterday
-            if self.norm(i + 1) == "الاول" {
-                return Some(Found::new(i + 2, EntityLabel::Date, "DAY_BEFORE_YESTERDAY".to_owned()));
-            }
-            return Some(Found::new(i + 1, EntityLabel::Date, "PREV_DAY".to_owned()));
+            return match self.norm(i + 1) {
+                // أمس الأول: the day before yesterday
+                "الاول" => Some(Found::new(i + 2, EntityLabel::Date, "DAY_BEFORE_YESTERDAY".to_owned())),
+                // في أمس الحاجة: "in dire need", not yesterday
+                "الحاجه" => None,
+                _ => match self.word(i + 1).filter(|d| !d.proclitic).map(|d| d.lex.weekday) {
+                    // أمس الخميس: the weekday says more
+                    Some(day) if day > 0 => Some(Found::new(i + 2, EntityLabel::Date, format!("XXXX-WXX-{day}"))),
+                    _ => Some(Found::new(i + 1, EntityLabel::Date, "PREV_DAY".to_owned())),
+                },
+            };
         }
         // أول من أمس: the day before yesterday
         if self.norm(i) == "اول" && self.has_flag(i + 1, MIN) && self.has_flag(i + 2, YESTERDAY) {

@@ -280,6 +280,8 @@ fn relative_dates() {
     check("وقال أمس", Date, "PREV_DAY", "أمس");
     check("أول من أمس", Date, "DAY_BEFORE_YESTERDAY", "أول من أمس");
     check("أمس الأول", Date, "DAY_BEFORE_YESTERDAY", "أمس الأول");
+    check("وصل أمس الخميس إلى", Date, "XXXX-WXX-4", "أمس الخميس");
+    none("في أمس الحاجة إلى");
     check("اليوم التالي", Date, "NEXT_DAY", "اليوم التالي");
     none("الأمين العام للحلف");
     none("اليوم");
