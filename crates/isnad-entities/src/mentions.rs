@@ -142,16 +142,17 @@ fn skip_letters(word: &str, n: usize) -> Option<usize> {
     None
 }
 
-/// Tags every sentence and returns the name mentions and the trigger matches (with
-/// document-level token indices).
+/// Tags every sentence and returns the name mentions, the trigger matches and the gazetteer
+/// matches (with document-level token indices).
 pub fn find_names(
     view: &DocView<'_>,
     model: &Model,
     lexicon: &Lexicon,
     scratch: &mut TaggerScratch,
-) -> (Vec<Found>, Vec<PhraseMatch>) {
+) -> (Vec<Found>, Vec<PhraseMatch>, Vec<PhraseMatch>) {
     let mut names = Vec::new();
     let mut triggers = Vec::new();
+    let mut known = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for range in &view.sentences {
         words.clear();
@@ -192,8 +193,11 @@ pub fn find_names(
         for m in &scratch.matches.triggers {
             triggers.push(PhraseMatch { start: m.start + offset, end: m.end + offset, phrase: m.phrase });
         }
+        for m in &scratch.matches.gazetteer {
+            known.push(PhraseMatch { start: m.start + offset, end: m.end + offset, phrase: m.phrase });
+        }
     }
-    (names, triggers)
+    (names, triggers, known)
 }
 
 const GAP_STOP_WORDS: &[&str] = &["ان", "انه", "انها", "الذي", "التي", "الذين", "قال", "وقال", "اكد", "واكد", "قد", "هو", "هي"];

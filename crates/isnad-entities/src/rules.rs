@@ -123,3 +123,34 @@ pub fn look_up_gazetteer(view: &DocView<'_>, lexicon: &Lexicon, found: &mut [Fou
         }
     }
 }
+
+/// Multi-word gazetteer names the tagger broke up (`التحالف الدولي ضد داعش` tagged as
+/// `التحالف الدولي` + `ضد`) are restored; names inside them that are known names
+/// themselves (`داعش`) stay as nested mentions.
+pub fn restore_known_names(view: &DocView<'_>, lexicon: &Lexicon, known: &[PhraseMatch], found: &mut Vec<Found>) {
+    for m in known.iter().filter(|m| m.end - m.start >= 2) {
+        let crosses = found.iter().any(|f| {
+            (f.tokens.start < m.start && f.tokens.end > m.start) || (f.tokens.start < m.end && f.tokens.end > m.end)
+        });
+        let exists = found.iter().any(|f| f.tokens.start <= m.start && m.end <= f.tokens.end);
+        if crosses || exists {
+            continue;
+        }
+        let inner_known: Vec<(usize, usize)> = (m.start + 1..m.end)
+            .filter_map(|i| lexicon.gazetteer.longest_at(&view.folded[..m.end], i).map(|k| (k.start, k.end)))
+            .collect();
+        found.retain(|f| {
+            let inside = m.start <= f.tokens.start && f.tokens.end <= m.end;
+            !inside || inner_known.contains(&(f.tokens.start, f.tokens.end))
+        });
+        let entry = &lexicon.gazetteer.phrases[m.phrase].payload;
+        let label = lexicon.entries[entry.entry].label;
+        let span = Span::new(view.trimmed_start(m.start, lexicon), view.tokens[m.end - 1].span.end);
+        let mut f = Found::name(span, m.start..m.end, label, view.key(m.start..m.end));
+        f.gazetteer = Some(entry.entry);
+        if entry.is_variant && label != EntityLabel::Per {
+            f.kind = MentionKind::Alias;
+        }
+        found.push(f);
+    }
+}

@@ -6,7 +6,7 @@ use crate::cluster::cluster;
 use crate::lexicon::Lexicon;
 use crate::mentions::{attach_roles, find_names, link_bare_heads, link_standalone_titles, DocView, Found};
 use crate::metadata::find_metadata;
-use crate::rules::{clean_up, head_names, look_up_gazetteer};
+use crate::rules::{clean_up, head_names, look_up_gazetteer, restore_known_names};
 use crate::tagger::{builtin_model, TaggerScratch};
 use crate::values::find_values;
 
@@ -90,7 +90,8 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[Sentence], options: &E
     let lexicon = Lexicon::builtin();
     let view = DocView::new(text, tokens, sentences);
     let mut scratch = TaggerScratch::default();
-    let (mut found, triggers) = find_names(&view, builtin_model(), lexicon, &mut scratch);
+    let (mut found, triggers, known) = find_names(&view, builtin_model(), lexicon, &mut scratch);
+    restore_known_names(&view, lexicon, &known, &mut found);
     clean_up(&view, lexicon, &mut found);
     head_names(&view, lexicon, &triggers, &mut found);
     look_up_gazetteer(&view, lexicon, &mut found);
