@@ -5,12 +5,10 @@
 //! unwinding into the host (which would abort it).
 
 use std::any::Any;
-use std::collections::BTreeMap;
 use std::ffi::c_void;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use isnad_core::{Document, Entity, Layer, Metadata, Quote, Sentence, Stage, StageError, Token};
-use serde::Serialize;
+use isnad_core::{Document, Stage, StageError};
 use serde_json::{Map, Value};
 
 use crate::abi::{Buffer, CallResult, CreateResult, Status};
@@ -148,7 +146,7 @@ pub unsafe extern "C" fn process<S: Stage>(instance: *mut c_void, doc: *const u8
         stage.process(&mut doc).map_err(|e| e.message)?;
         let mut returned = stage.produces();
         returned.extend(stage.extends());
-        Ok(produced_layers_json(&doc, &returned))
+        Ok(crate::wire::layers_json(&doc, &returned, false))
     })
 }
 
@@ -166,44 +164,4 @@ pub unsafe extern "C" fn destroy<S: Stage>(instance: *mut c_void) {
 /// `buffer` must be one this library returned, freed once.
 pub unsafe extern "C" fn free_buffer(buffer: Buffer) {
     drop(buffer.into_vec());
-}
-
-/// The reply of `process`: the schema version and only the layers the stage produces, in
-/// the field order and names of `Document`'s own JSON.
-#[derive(Serialize)]
-struct ProducedLayers<'a> {
-    schema_version: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metadata: Option<&'a Metadata>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sentences: Option<&'a [Sentence]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entities: Option<&'a [Entity]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quotes: Option<&'a [Quote]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tokens: Option<&'a [Token]>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    layers: BTreeMap<&'a str, &'a Value>,
-}
-
-/// The JSON of the layers in `produces` (a stage's products and the layers it extends), taken
-/// from `doc`; everything else is left out.
-pub fn produced_layers_json(doc: &Document, produces: &[Layer]) -> Vec<u8> {
-    let wants = |layer: &Layer| produces.contains(layer);
-    let reply = ProducedLayers {
-        schema_version: doc.schema_version,
-        metadata: doc.metadata.as_ref().filter(|_| wants(&Layer::METADATA)),
-        sentences: doc.sentences.as_deref().filter(|_| wants(&Layer::SENTENCES)),
-        entities: doc.entities.as_deref().filter(|_| wants(&Layer::ENTITIES)),
-        quotes: doc.quotes.as_deref().filter(|_| wants(&Layer::QUOTES)),
-        tokens: doc.tokens.as_deref().filter(|_| wants(&Layer::TOKENS)),
-        layers: doc
-            .extensions
-            .iter()
-            .filter(|(name, _)| wants(&Layer::from(name.as_str())))
-            .map(|(name, value)| (name.as_str(), value))
-            .collect(),
-    };
-    serde_json::to_vec(&reply).expect("document layers always serialize")
 }

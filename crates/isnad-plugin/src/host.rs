@@ -16,7 +16,7 @@ use isnad_core::{Document, Layer, Stage, StageError};
 use serde_json::{Map, Value};
 
 use crate::abi::{Buffer, EntryFn, PluginTableV1, Status, TableHeader, ABI_VERSION, ENTRY_SYMBOL};
-use crate::{Manifest, PluginError};
+use crate::{wire, Manifest, PluginError};
 
 /// The environment variable listing the directories searched for plugins given by bare name.
 pub const PLUGIN_PATH_VAR: &str = "ISNAD_PLUGIN_PATH";
@@ -52,9 +52,7 @@ pub fn resolve(path_or_name: &str) -> Result<PathBuf, PluginError> {
 /// [`resolve`] with the directories searched for bare names given.
 pub fn resolve_in(path_or_name: &str, dirs: &[PathBuf]) -> Result<PathBuf, PluginError> {
     let given = Path::new(path_or_name);
-    let looks_like_path = given.components().count() > 1
-        || given.extension().is_some_and(|ext| ext == std::env::consts::DLL_EXTENSION);
-    if looks_like_path {
+    if is_path(path_or_name) {
         if given.is_file() {
             return Ok(given.to_path_buf());
         }
@@ -87,6 +85,14 @@ fn candidate_file_names(name: &str) -> Vec<String> {
         names.push(format!("{stem}{DLL_SUFFIX}"));
     }
     names
+}
+
+/// Whether `path_or_name` is taken as a path (it has a directory part or the platform's library
+/// suffix) rather than a bare name to search for. A driver resolving relative paths against a
+/// pipeline file's directory can use it to decide which to join.
+pub fn is_path(path_or_name: &str) -> bool {
+    let given = Path::new(path_or_name);
+    given.components().count() > 1 || given.extension().is_some_and(|ext| ext == std::env::consts::DLL_EXTENSION)
 }
 
 /// A plugin found on `ISNAD_PLUGIN_PATH`, with its manifest or the reason it cannot be used.
@@ -292,9 +298,18 @@ impl PluginStage {
         StageError::new(format!("plugin `{}` ({}) {message}", self.plugin.path.display(), self.plugin.manifest.name))
     }
 
-    /// Calls the plugin's `process` and returns its reply, or its error as a `StageError`.
+    /// Every layer the plugin may return: those it produces, then those it extends.
+    fn declared(&self) -> Vec<Layer> {
+        let manifest = &self.plugin.manifest;
+        manifest.produces.iter().chain(&manifest.extends).cloned().collect()
+    }
+
+    /// Calls the plugin's `process` on the text and the layers it requires or extends, and
+    /// returns its reply, or its error as a `StageError`.
     fn call(&self, doc: &Document) -> Result<Vec<u8>, StageError> {
-        let input = serde_json::to_vec(doc).map_err(|e| self.error(format!("could not be sent the document: {e}")))?;
+        let manifest = &self.plugin.manifest;
+        let visible: Vec<Layer> = manifest.requires.iter().chain(&manifest.extends).cloned().collect();
+        let input = wire::layers_json(doc, &visible, true);
         // SAFETY: `instance` is live until drop; `input` outlives the call.
         let result = unsafe { (self.plugin.table.process)(self.instance, input.as_ptr(), input.len()) };
         let bytes = take_buffer(&self.plugin.table, result.buffer);
@@ -306,52 +321,19 @@ impl PluginStage {
         }
     }
 
-    /// Checks a reply and moves its layers into `doc`.
+    /// Checks a reply and moves its layers into `doc`; on any error `doc` is left unchanged.
     fn merge(&self, doc: &mut Document, reply: &[u8]) -> Result<(), StageError> {
-        let mut reply: Value =
-            serde_json::from_slice(reply).map_err(|e| self.error(format_args!("returned invalid JSON: {e}")))?;
-        let Value::Object(fields) = &mut reply else {
-            return Err(self.error("returned JSON that is not an object"));
-        };
-        match fields.get("schema_version").and_then(Value::as_u64) {
-            Some(v) if v == u64::from(isnad_core::SCHEMA_VERSION) => {}
-            other => {
-                return Err(self.error(format_args!(
-                    "returned schema_version {}, expected {}",
-                    other.map_or("none".to_owned(), |v| v.to_string()),
-                    isnad_core::SCHEMA_VERSION
-                )))
-            }
+        let reply = wire::read_reply(reply, &self.declared()).map_err(|e| self.error(e))?;
+        if reply.schema_version != Some(u64::from(isnad_core::SCHEMA_VERSION)) {
+            return Err(self.error(format_args!(
+                "returned schema_version {}, expected {}",
+                reply.schema_version.map_or("none".to_owned(), |v| v.to_string()),
+                isnad_core::SCHEMA_VERSION
+            )));
         }
+        let mut produced = reply.layers;
+        wire::check_layer_spans(&produced, &doc.text).map_err(|e| self.error(format_args!("returned a bad span: {e}")))?;
         let manifest = &self.plugin.manifest;
-        let is_declared = |layer: &Layer| manifest.produces.contains(layer) || manifest.extends.contains(layer);
-        let declared = || {
-            manifest.produces.iter().chain(&manifest.extends).map(Layer::to_string).collect::<Vec<_>>().join(", ")
-        };
-        let undeclared = |layer: &str| {
-            self.error(format_args!("returned the `{layer}` layer, which it does not declare (it declares: {})", declared()))
-        };
-        for key in fields.keys() {
-            match key.as_str() {
-                "schema_version" => {}
-                "layers" => {
-                    let Some(extensions) = fields["layers"].as_object() else {
-                        return Err(self.error("returned `layers` that is not an object"));
-                    };
-                    if let Some(name) = extensions.keys().find(|name| !is_declared(&Layer::from(name.as_str()))) {
-                        return Err(undeclared(name));
-                    }
-                }
-                builtin if Layer::from(builtin).is_builtin() && is_declared(&Layer::from(builtin)) => {}
-                other => return Err(undeclared(other)),
-            }
-        }
-        isnad_core::json::check_spans(&reply, &doc.text)
-            .map_err(|e| self.error(format_args!("returned a bad span: {e}")))?;
-        let Value::Object(fields) = &mut reply else { unreachable!("checked above") };
-        fields.insert("text".to_owned(), Value::String(String::new()));
-        let mut produced: Document = serde_json::from_value(reply)
-            .map_err(|e| self.error(format_args!("returned layers that do not fit the document schema: {e}")))?;
         for layer in &manifest.produces {
             doc.take_layer(&mut produced, layer);
         }

@@ -22,6 +22,7 @@ pub mod export;
 pub mod host;
 mod manifest;
 pub mod testing;
+mod wire;
 
 /// What [`export_stage!`] expands to; not a public API.
 #[doc(hidden)]

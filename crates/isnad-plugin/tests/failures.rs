@@ -81,15 +81,17 @@ fn a_panic_in_process_is_an_error_and_the_stage_keeps_working() {
     let message = process_error("fixture_panicky", "panic");
     with_snapshots!({ insta::assert_snapshot!("plugin_error_process_panics", message) });
 
-    // As in `batch`: the next document through the same instance goes on.
-    let stage = host::load(&fixture("fixture_panicky"), &options(json!({ "mode": "panic" }))).unwrap();
-    for _ in 0..3 {
-        assert!(stage.process(&mut Document::new("نص")).is_err());
+    // As in `batch`: the documents after a panic go on through the same instance.
+    let stage = host::load(&fixture("fixture_panicky"), &options(json!({ "mode": "panic_if_marked" }))).unwrap();
+    for round in 0..3 {
+        let mut marked = Document::new("PANIC نص");
+        let err = stage.process(&mut marked).unwrap_err();
+        assert!(err.message.ends_with("panicked: the text asked for a panic"), "{err}");
+        assert!(!marked.has(&Layer::new("fixture")), "round {round}");
+        let mut doc = Document::new("نص");
+        stage.process(&mut doc).unwrap();
+        assert_eq!(doc.extensions["fixture"], json!({"whole": {"start": 0, "end": 4}}));
     }
-    let healthy = host::load(&fixture("fixture_panicky"), &Map::new()).unwrap();
-    let mut doc = Document::new("نص");
-    healthy.process(&mut doc).unwrap();
-    assert_eq!(doc.extensions["fixture"], json!({"whole": {"start": 0, "end": 4}}));
 }
 
 #[test]
@@ -164,4 +166,11 @@ fn discovery_lists_good_and_bad_libraries() {
     for expected in ["libfixture_raw.so: raw 0.1.0", "libfixture_panicky.so: panicky 0.1.0", "libfixture_no_entry.so: error"] {
         assert!(listing.contains(expected), "{expected} missing from:\n{listing}");
     }
+}
+
+#[test]
+fn paths_and_bare_names_are_told_apart() {
+    assert!(host::is_path("target/release/libisnad_translit.so"));
+    assert!(host::is_path(&format!("libisnad_translit.{}", std::env::consts::DLL_EXTENSION)));
+    assert!(!host::is_path("isnad-translit"));
 }

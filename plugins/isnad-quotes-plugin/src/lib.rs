@@ -1,18 +1,14 @@
-//! A builtin stage compiled as a plugin, unchanged, through `export_stage!`: the test
-//! `crates/isnad-plugin/tests/identical.rs` checks that a pipeline using it gives byte-identical
-//! JSON to the builtin pipeline on every fixture, which proves the ABI carries everything.
-//!
-//! It wraps the entity stage until the quote stage (`isnad_quotes::QuoteStage`) lands; switching
-//! is this line, the dependency in Cargo.toml, and the builtin pipeline in that test.
+//! The builtin quote stage compiled, unchanged, as a plugin through `export_stage!`. The test
+//! `crates/isnad-plugin/tests/identical.rs` checks that a pipeline ending with it writes
+//! byte-identical JSON to the builtin pipeline on every fixture, which proves the ABI carries
+//! everything a stage reads and writes (including the entities the quote stage extends).
 
 isnad_plugin::export_stage!(
-    isnad_entities::EntityStage,
+    isnad_quotes::QuoteStage,
     config_schema = r#"{
         "type": "object",
         "properties": {
-            "values": {"type": "boolean", "default": true},
-            "metadata": {"type": "boolean", "default": true},
-            "roles": {"type": "boolean", "default": true}
+            "min_confidence": {"type": "number", "minimum": 0, "maximum": 1, "default": 0}
         },
         "additionalProperties": false
     }"#

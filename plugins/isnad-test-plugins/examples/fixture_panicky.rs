@@ -1,5 +1,6 @@
 //! A plugin built with `export_stage!` whose stage misbehaves as its `mode` option says:
-//! `ok` (a well-formed `fixture` layer), `panic`, `fail`, `out_of_text` or `mid_char` (bad spans).
+//! `ok` (a well-formed `fixture` layer), `panic`, `panic_if_marked` (on texts containing `PANIC`),
+//! `fail`, `out_of_text` or `mid_char` (bad spans).
 
 use isnad_core::{Document, Layer, Stage, StageError};
 use serde_json::{json, Map, Value};
@@ -9,7 +10,7 @@ pub struct Panicky {
     mode: String,
 }
 
-const MODES: [&str; 5] = ["ok", "panic", "fail", "out_of_text", "mid_char"];
+const MODES: [&str; 6] = ["ok", "panic", "panic_if_marked", "fail", "out_of_text", "mid_char"];
 
 impl Panicky {
     pub fn from_config(options: &Map<String, Value>) -> Result<Self, StageError> {
@@ -42,6 +43,7 @@ impl Stage for Panicky {
         let len = doc.text.len();
         let span = match self.mode.as_str() {
             "panic" => panic!("the fixture stage panics on purpose ({len} bytes of text)"),
+            "panic_if_marked" if doc.text.contains("PANIC") => panic!("the text asked for a panic"),
             "fail" => return Err(StageError::new("the fixture stage fails on purpose")),
             "out_of_text" => json!({"start": 0, "end": len + 10}),
             "mid_char" => json!({"start": 1, "end": len}),
@@ -54,5 +56,5 @@ impl Stage for Panicky {
 
 isnad_plugin::export_stage!(
     Panicky,
-    config_schema = r#"{"type": "object", "properties": {"mode": {"enum": ["ok", "panic", "fail", "out_of_text", "mid_char"]}}, "additionalProperties": false}"#
+    config_schema = r#"{"type": "object", "properties": {"mode": {"enum": ["ok", "panic", "panic_if_marked", "fail", "out_of_text", "mid_char"]}}, "additionalProperties": false}"#
 );
