@@ -4,17 +4,19 @@
 //!     cargo run --release -p isnad-normalize --example normalize_jsonl -- [--profile camel] [--field content] FILE.jsonl...
 //!
 //! With `--time-whole`, instead times the profile over all the texts joined by newlines (as
-//! one document) and prints the throughput to stderr.
+//! one document) and prints the throughput to stderr; with `--time-articles`, times
+//! tokenization + sentence splitting of each text in turn (the `normalize` stage's work).
 
 use std::io::Write;
 use std::time::Instant;
 
-use isnad_normalize::{normalize, Profile};
+use isnad_normalize::{normalize, split_sentences, tokenize, Profile};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut profile = Profile::Camel;
     let mut field = "content".to_owned();
     let mut time_whole = false;
+    let mut time_articles = false;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -22,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--profile" => profile = args.next().ok_or("--profile needs a value")?.parse()?,
             "--field" => field = args.next().ok_or("--field needs a value")?,
             "--time-whole" => time_whole = true,
+            "--time-articles" => time_articles = true,
             _ => files.push(arg),
         }
     }
@@ -31,6 +34,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let value: serde_json::Value = serde_json::from_str(line)?;
             texts.push(value.get(&field).and_then(|v| v.as_str()).map(str::to_owned));
         }
+    }
+    if time_articles {
+        let texts: Vec<&str> = texts.iter().flatten().map(String::as_str).collect();
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let start = Instant::now();
+        let mut count = 0;
+        for text in &texts {
+            let tokens = tokenize(text, profile);
+            count += split_sentences(text, &tokens).len() + tokens.len();
+        }
+        let seconds = start.elapsed().as_secs_f64();
+        eprintln!(
+            "{profile} tokenize+split: {:.1} MB in {seconds:.3} s = {:.0} MB/s ({count} tokens and sentences)",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / seconds
+        );
+        return Ok(());
     }
     if time_whole {
         let whole = texts.iter().flatten().map(String::as_str).collect::<Vec<_>>().join("\n");

@@ -142,7 +142,24 @@ pub(crate) fn push_camel(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut copied_to = 0;
     let mut i = 0;
+    let arabic = &classes[0x0600..0x0700];
     while i < bytes.len() {
+        // The common case: runs of ASCII and of unchanged Arabic letters (lead bytes D8–DB).
+        while i + 1 < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+            } else if b & 0xFC == 0xD8
+                && arabic[(((b & 0x03) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize] == Class::StableKeep
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if i >= bytes.len() {
+            break;
+        }
         if bytes[i] < 0x80 {
             i += 1;
             continue;
@@ -207,6 +224,25 @@ fn next_stable_start(text: &str, i: usize) -> usize {
         pos += c.len_utf8();
     }
     text.len()
+}
+
+/// Whether the camel profile leaves `word` unchanged and it holds no invisible control.
+pub(crate) fn is_camel_fixed_point(word: &str) -> bool {
+    let classes = bmp_classes();
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (u, len) = decode_utf8(bytes, i);
+        if classes.get(u as usize) != Some(&Class::StableKeep) || crate::chars::is_invisible_control(char::from_u32(u).unwrap_or(' ')) {
+            return false;
+        }
+        i += len;
+    }
+    true
 }
 
 pub(crate) fn normalize_camel(text: &str) -> String {

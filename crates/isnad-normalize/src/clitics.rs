@@ -20,25 +20,28 @@
 //!   remainder starts with a bare alef that is not a derived-verb prefix (`واحد`, `واضح`);
 //! - ف, which starts many frequent words (`فيها`, `فقط`, `فريق`, `فرنسا`, `فلسطين`), is
 //!   stripped only before the article, a hamza-alef, or a short function word (`فقد`, `فلا`);
-//! - س (future) only before an imperfect prefix ي ت ن with three letters or more left, not in
-//!   a listed word (`سيارة`, `سياسة`, `سنوات`, `ستة`), not before `يا`, and not on a
-//!   word ending in ة or ات.
+//! - س (future) only on short imperfect verbs: before ي ت ن, three to five letters left, no
+//!   long vowel right after the prefix (so not `سيارة`, `ستيفن`, `ستوكس`), not ending in ة or
+//!   ات, not a listed word (`سنوات`, `سيرغي`).
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use isnad_core::{Clitics, Proclitic, Span};
 
 use crate::chars::is_arabic_script;
 use crate::search::{search_fold, Fold};
-use crate::{push_token_norm, CompactString, Profile};
+use crate::{token_norm, CompactString, Profile};
 
-const MAX_LETTERS: usize = 32;
+const MAX_LETTERS: usize = 16;
 
 /// A word's first letters (up to [`MAX_LETTERS`]) with their byte offsets in the word.
 struct Skeleton {
     letters: [char; MAX_LETTERS],
     offsets: [u32; MAX_LETTERS],
+    /// Where each letter's search form starts in the word's search form.
+    norm_offsets: [u32; MAX_LETTERS],
     len: usize,
     /// The whole word's letter count (may exceed `len`).
     total: usize,
@@ -46,28 +49,56 @@ struct Skeleton {
 
 impl Skeleton {
     fn of(word: &str) -> Skeleton {
-        let mut sk = Skeleton { letters: ['\0'; MAX_LETTERS], offsets: [0; MAX_LETTERS], len: 0, total: 0 };
-        for (offset, c) in word.char_indices() {
-            let folded = match c {
-                'أ' | 'إ' | 'آ' | 'ة' => Fold::Keep,
-                _ => search_fold(c),
-            };
-            let mut push = |letter: char| {
-                if sk.len < MAX_LETTERS {
-                    sk.letters[sk.len] = letter;
-                    sk.offsets[sk.len] = offset as u32;
-                    sk.len += 1;
+        let mut sk = Skeleton { letters: ['\0'; MAX_LETTERS], offsets: [0; MAX_LETTERS], norm_offsets: [0; MAX_LETTERS], len: 0, total: 0 };
+        let bytes = word.as_bytes();
+        let mut norm_len = 0u32;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (letter, len, out_len) = if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+                // The Arabic block: the compact table, except that the hamza forms and ة stay.
+                let u = ((b & 0x1F) as u32) << 6 | (bytes[i + 1] & 0x3F) as u32;
+                match crate::search::arabic_compact(u - 0x600) {
+                    _ if matches!(u, 0x0622 | 0x0623 | 0x0625 | 0x0629) => (char::from_u32(u), 2, 2),
+                    crate::search::KEEP => (char::from_u32(u), 2, 2),
+                    crate::search::DROP | crate::search::CONTROL => (None, 2, 0),
+                    code => {
+                        let c = char::from_u32(code as u32);
+                        (c, 2, c.map_or(0, char::len_utf8) as u32)
+                    }
                 }
-                sk.total += 1;
+            } else {
+                let Some(c) = word[i..].chars().next() else { break };
+                match search_fold(c) {
+                    Fold::Keep => (Some(c), c.len_utf8(), c.len_utf8() as u32),
+                    Fold::To(t) => (Some(t), c.len_utf8(), t.len_utf8() as u32),
+                    Fold::ToStr(s) => {
+                        // A ligature: its letters, all at the ligature's offset.
+                        for l in s.chars().filter(|l| !l.is_whitespace()) {
+                            sk.push(l, i as u32, norm_len);
+                        }
+                        (None, c.len_utf8(), s.len() as u32)
+                    }
+                    Fold::Drop | Fold::Control => (None, c.len_utf8(), 0),
+                }
             };
-            match folded {
-                Fold::Keep => push(c),
-                Fold::To(t) => push(t),
-                Fold::ToStr(s) => s.chars().filter(|c| !c.is_whitespace()).for_each(&mut push),
-                Fold::Drop | Fold::Control => {}
+            if let Some(letter) = letter {
+                sk.push(letter, i as u32, norm_len);
             }
+            norm_len += out_len;
+            i += len;
         }
         sk
+    }
+
+    fn push(&mut self, letter: char, offset: u32, norm_offset: u32) {
+        if self.len < MAX_LETTERS {
+            self.letters[self.len] = letter;
+            self.offsets[self.len] = offset;
+            self.norm_offsets[self.len] = norm_offset;
+            self.len += 1;
+        }
+        self.total += 1;
     }
 
     fn at(&self, i: usize) -> char {
@@ -82,21 +113,9 @@ impl Skeleton {
         self.total.saturating_sub(from)
     }
 
-    /// The letters from `from` on, as UTF-8 in `buf` (`None` if the word is too long to list).
-    fn tail<'b>(&self, from: usize, buf: &'b mut [u8; MAX_LETTERS * 4]) -> Option<&'b str> {
-        if self.total > self.len || from > self.len {
-            return None;
-        }
-        let mut n = 0;
-        for &c in &self.letters[from..self.len] {
-            n += c.encode_utf8(&mut buf[n..]).len();
-        }
-        std::str::from_utf8(&buf[..n]).ok()
-    }
-
-    fn is_listed(&self, from: usize, list: &HashSet<String>) -> bool {
-        let mut buf = [0u8; MAX_LETTERS * 4];
-        self.tail(from, &mut buf).is_some_and(|t| list.contains(t))
+    /// Whether the letters from `from` on are a word of `list`.
+    fn is_listed(&self, from: usize, list: &WordList) -> bool {
+        self.total == self.len && from <= self.len && list.contains(&self.letters[from..self.len])
     }
 
     fn ends_with(&self, suffix: &[char]) -> bool {
@@ -127,49 +146,89 @@ const WA_WORDS: &str = "وزير وزيرة وزيرا وزراء وزارة و�
 
 /// Remainders after و/ف that are frequent function words (two letters are otherwise too few).
 const FUNCTION_WORDS: &str = "قد لم لن لا ما من في عن مع لو كل هو هي هم هن هما كان كانت قال قالت \
-    ذلك تلك هذا هذه هؤلاء هناك هنا تم بين بعد قبل عند حتى لكن ليس له لها لهم لنا لي منه منها فيه \
+    ذلك تلك هذا هذه هؤلاء هناك هنا تم بين بعد قبل عند حتى لكن ليس له لها لهم لنا منه منها فيه \
     فيها عليه عليها على إلى إن أن إذا كما لدى ثم أو أي";
+// Not لي: `ولي` is far more often `ولي العهد` than و + لي.
 
 /// Words starting with ا + ل that carry no article.
 const AL_WORDS: &str = "الذي التي الذين اللذين اللذان اللتان اللتين اللاتي اللواتي اللائي الا الي \
     الاف الف الفا الفين المانيا الماني المانية البانيا البوم العاب الوان القاب الغاء الزام الحاق \
-    القاء الية اليات الة الات الام";
+    القاء الية اليات الة الات الام اليه اليها اليهم اليهما اليك اليكم الينا";
 
 /// Words starting with ب/ك + ال that carry no article.
-const BI_AL_WORDS: &str = "بالغ بالغة بالغا بالغين بالون بالي باليه";
+const BI_AL_WORDS: &str = "بالغ بالغة بالغا بالغين بالون بالي باليه بأس";
 
 /// Words starting with س + ي/ت/ن that are not future verbs.
 const SA_WORDS: &str = "سيطر سيطرت سيطرة سيطرتها سيد سيدة سيدات سيف سير سيرة سيرته سيتي سيما سيناء \
     سيناريو سينما سيول سيلفي سيلفا سيئة سيئ سيئات ستة ستين ستار ستريت ستوديو ستاد ستانلي سنة سنوات \
-    سنوي سنوية سنويا سنتين سنتا سندات سنغافورة سنابل سنيور سيدني سيول سيرك سيرين ستوكهولم";
+    سنوي سنوية سنويا سنتين سنتا سندات سنغافورة سنابل سنيور سيدني سيول سيرك سيرين ستوكهولم \
+    سيرغي سيريزا سيري سيندي سيمونز سيرينا سنترال سينغ سيتي";
+
+/// A small fast hasher for the short char slices of the word lists (FxHash's mixing).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.add(b as u64));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A word list as skeletons, looked up without allocating.
+struct WordList {
+    words: HashSet<Box<[char]>, BuildHasherDefault<FxHasher>>,
+    longest: usize,
+}
+
+impl WordList {
+    fn new(words: &str) -> WordList {
+        let words: HashSet<Box<[char]>, BuildHasherDefault<FxHasher>> = words
+            .split_whitespace()
+            .map(|w| {
+                let sk = Skeleton::of(w);
+                sk.letters[..sk.len].into()
+            })
+            .collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordList { words, longest }
+    }
+
+    fn contains(&self, letters: &[char]) -> bool {
+        letters.len() <= self.longest && self.words.contains(letters)
+    }
+}
 
 struct Lists {
-    wa: HashSet<String>,
-    function_words: HashSet<String>,
-    al: HashSet<String>,
-    bi_al: HashSet<String>,
-    sa: HashSet<String>,
+    wa: WordList,
+    function_words: WordList,
+    al: WordList,
+    bi_al: WordList,
+    sa: WordList,
 }
 
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let set = |words: &str| -> HashSet<String> {
-            words
-                .split_whitespace()
-                .map(|w| {
-                    let sk = Skeleton::of(w);
-                    sk.letters[..sk.len].iter().collect()
-                })
-                .collect()
-        };
-        Lists {
-            wa: set(WA_WORDS),
-            function_words: set(FUNCTION_WORDS),
-            al: set(AL_WORDS),
-            bi_al: set(BI_AL_WORDS),
-            sa: set(SA_WORDS),
-        }
+    LISTS.get_or_init(|| Lists {
+        wa: WordList::new(WA_WORDS),
+        function_words: WordList::new(FUNCTION_WORDS),
+        al: WordList::new(AL_WORDS),
+        bi_al: WordList::new(BI_AL_WORDS),
+        sa: WordList::new(SA_WORDS),
     })
 }
 
@@ -178,10 +237,38 @@ fn has_article(sk: &Skeleton, k: usize) -> bool {
     is_bare_alef(sk.at(k)) && sk.at(k + 1) == 'ل' && sk.remaining(k + 2) >= 2 && !sk.is_listed(k, &lists().al)
 }
 
+/// Proclitics found so far (at most four: و/ف, ب/ل/ك/س, ال, and ال after ل).
+#[derive(Default)]
+struct Found {
+    items: [Option<Proclitic>; 4],
+    len: usize,
+}
+
+impl Found {
+    fn push(&mut self, p: Proclitic) {
+        if self.len < self.items.len() {
+            self.items[self.len] = Some(p);
+            self.len += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn to_vec(&self) -> Vec<Proclitic> {
+        let mut out = Vec::with_capacity(self.len);
+        for p in self.items[..self.len].iter().flatten() {
+            out.push(*p);
+        }
+        out
+    }
+}
+
 /// The proclitics of a skeleton and the index of the stem's first letter.
-fn proclitics_of(sk: &Skeleton) -> (Vec<Proclitic>, usize) {
+fn proclitics_of(sk: &Skeleton) -> (Found, usize) {
     let lists = lists();
-    let mut found = Vec::new();
+    let mut found = Found::default();
     let mut k = 0;
 
     // Conjunction.
@@ -193,10 +280,9 @@ fn proclitics_of(sk: &Skeleton) -> (Vec<Proclitic>, usize) {
             || (matches!(next, 'ب' | 'ك') && has_article(sk, 2) && !sk.is_listed(1, &lists.bi_al));
         let before_hamza = is_hamza_alef(next) && sk.remaining(1) >= 2;
         let before_function_word = sk.is_listed(1, &lists.function_words);
-        let strip = before_article_or_prep
-            || before_hamza
-            || before_function_word
-            || (first == 'و' && wa_before_plain_stem(sk));
+        let listed_word = first == 'و' && sk.is_listed(0, &lists.wa);
+        let strip = !listed_word
+            && (before_article_or_prep || before_hamza || before_function_word || (first == 'و' && wa_before_plain_stem(sk)));
         if strip {
             found.push(if first == 'و' { Proclitic::Wa } else { Proclitic::Fa });
             k = 1;
@@ -208,7 +294,8 @@ fn proclitics_of(sk: &Skeleton) -> (Vec<Proclitic>, usize) {
     let next = sk.at(k + 1);
     match c {
         'ل' if next == 'ل' && sk.remaining(k + 2) >= 2 => {
-            found.extend([Proclitic::Li, Proclitic::Al]);
+            found.push(Proclitic::Li);
+            found.push(Proclitic::Al);
             return (found, k + 2);
         }
         'ل' | 'ب' if is_hamza_alef(next) && sk.remaining(k + 1) >= 2 && !(c == 'ب' && sk.is_listed(k, &lists.bi_al)) => {
@@ -251,9 +338,12 @@ fn wa_before_plain_stem(sk: &Skeleton) -> bool {
 }
 
 fn is_future_verb(sk: &Skeleton, k: usize) -> bool {
+    // Short imperfect verbs only (سيكون, ستستمر, سيتمكن): longer words and those with a long
+    // vowel after the prefix are mostly foreign names (ستيفن, ستوكس, سيليكون, ستاندرد).
     matches!(sk.at(k + 1), 'ي' | 'ت' | 'ن')
         && sk.remaining(k + 1) >= 3
-        && !(sk.at(k + 1) == 'ي' && sk.at(k + 2) == 'ا')
+        && sk.remaining(k) <= 6
+        && !matches!(sk.at(k + 2), 'ي' | 'و' | 'ا')
         && !sk.ends_with(&['ة'])
         && !sk.ends_with(&['ا', 'ت'])
         && !sk.is_listed(k, &lists().sa)
@@ -264,8 +354,23 @@ fn is_future_verb(sk: &Skeleton, k: usize) -> bool {
 /// spans that do not slice `text`.
 pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Clitics> {
     let word = span.get(text)?;
-    let first = word.chars().find(|c| !crate::chars::is_invisible_control(*c))?;
-    if !is_arabic_script(first) {
+    clitics_of_word(text, span, &token_norm(word, profile), profile)
+}
+
+/// [`analyze_clitics`] for a token whose `profile` form `norm` is already known.
+pub(crate) fn clitics_of_word(text: &str, span: Span, norm: &str, profile: Profile) -> Option<Clitics> {
+    let word = span.get(text)?;
+    // Only و ف ب ل ك س ا ٱ start a proclitic: a quick look at the first char first.
+    let first = word.chars().next()?;
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ') && is_arabic_script(first) && !matches!(search_fold(first), Fold::Drop | Fold::Control) {
+        return None;
+    }
+    let first = word.chars().find(|&c| !matches!(search_fold(c), Fold::Drop | Fold::Control))?;
+    if !is_arabic_script(first) || !matches!(search_fold(first), Fold::Keep | Fold::To(_)) {
+        return None;
+    }
+    // Only these letters start a proclitic.
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ') {
         return None;
     }
     let sk = Skeleton::of(word);
@@ -273,14 +378,18 @@ pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Cliti
     if proclitics.is_empty() || stem_letter >= sk.len {
         return None;
     }
-    let stem = Span::new(span.start + sk.offsets[stem_letter] as usize, span.end);
+    let stem_offset = sk.offsets[stem_letter] as usize;
+    let stem = Span::new(span.start + stem_offset, span.end);
     let stem_text = stem.get(text)?;
-    let mut buf = String::new();
-    let stem_norm = if push_token_norm(stem_text, profile, &mut buf) {
-        CompactString::from(buf.as_str())
-    } else {
-        CompactString::from(stem_text)
+    // The search profile maps char by char, so the stem's form is the word form's tail.
+    let stem_norm = match profile {
+        Profile::Search => match norm.get(sk.norm_offsets[stem_letter] as usize..) {
+            Some(tail) => CompactString::from(tail),
+            None => token_norm(stem_text, profile),
+        },
+        Profile::Camel => token_norm(stem_text, profile),
     };
+    let proclitics = proclitics.to_vec();
     Some(Clitics { proclitics, stem, stem_norm })
 }
 
@@ -326,6 +435,8 @@ mod tests {
         split("فإن", &[Fa], "ان");
         split("وانتقد", &[Wa], "انتقد");
         split("وسيكون", &[Wa, Sa], "يكون");
+        split("ستستمر", &[Sa], "تستمر");
+        split("سيتمكن", &[Sa], "يتمكن");
         split("لأن", &[Li], "ان");
         split("بأن", &[Bi], "ان");
     }
@@ -335,7 +446,8 @@ mod tests {
         for word in [
             "وزير", "وزارة", "ولاية", "واشنطن", "واحد", "فلسطين", "فرنسا", "فيها", "فقط", "بريطانيا",
             "بين", "بعد", "بغداد", "لبنان", "لندن", "لكن", "كندا", "كان", "سلمان", "سوريا", "سيارة",
-            "سنوات", "ستة", "ألمانيا", "المانيا", "الذي", "إلى", "الى", "بالغة", "كأس", "وهو",
+            "سنوات", "ستة", "ألمانيا", "المانيا", "الذي", "إلى", "الى", "بالغة", "كأس", "وهو", "ولي",
+            "اليه", "ستولتنبيرغ", "ستيفن", "سيطرتهم", "سيليكون", "بأس",
         ] {
             if word == "وهو" {
                 // A function-word remainder: و + هو.

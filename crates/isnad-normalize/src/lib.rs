@@ -95,29 +95,22 @@ pub fn normalize(text: &str, profile: Profile) -> String {
 /// The search form of one word (controls dropped), for other crates' lexicons: the same form
 /// the tokenizer gives a token with that text.
 pub fn normalize_word(word: &str) -> CompactString {
-    let mut buf = String::new();
-    if search::push_search_word(word, &mut buf) {
-        CompactString::from(buf.as_str())
-    } else {
-        CompactString::from(word)
-    }
+    search::search_word(word)
 }
 
-/// Appends the `profile` form of a token's text to `out`. Controls inside the token are
-/// dropped in both profiles (CAMeL keeps them; a token's norm never holds one).
-pub(crate) fn push_token_norm(token_text: &str, profile: Profile, out: &mut String) -> bool {
+/// The `profile` form of a token's text. Controls inside the token are dropped in both
+/// profiles (CAMeL keeps them; a token's norm never holds one).
+pub(crate) fn token_norm(token_text: &str, profile: Profile) -> CompactString {
     match profile {
-        Profile::Search => search::push_search_word(token_text, out),
+        Profile::Search => search::search_word(token_text),
+        Profile::Camel if camel::is_camel_fixed_point(token_text) => CompactString::from(token_text),
         Profile::Camel => {
-            let start = out.len();
-            camel::push_camel(token_text, out);
-            let had_control = out[start..].chars().any(chars::is_invisible_control);
-            if had_control {
-                let cleaned: String = out[start..].chars().filter(|&c| !chars::is_invisible_control(c)).collect();
-                out.truncate(start);
-                out.push_str(&cleaned);
+            let mut out = String::with_capacity(token_text.len());
+            camel::push_camel(token_text, &mut out);
+            if out.chars().any(chars::is_invisible_control) {
+                out.retain(|c| !chars::is_invisible_control(c));
             }
-            true
+            CompactString::from(out)
         }
     }
 }

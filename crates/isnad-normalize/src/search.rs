@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 
 use unicode_normalization::char::decompose_compatible;
 
+use compact_str::CompactString;
+
+use crate::camel::decode_utf8;
 use crate::chars::{is_invisible_control, is_word_char};
 
 /// What the search profile does with one char.
@@ -43,7 +46,7 @@ const fn arabic_fold(u: u32) -> Fold {
     }
 }
 
-const ARABIC: [Fold; 256] = {
+static ARABIC: [Fold; 256] = {
     let mut table = [Fold::Keep; 256];
     let mut i = 0;
     while i < 256 {
@@ -52,6 +55,33 @@ const ARABIC: [Fold; 256] = {
     }
     table
 };
+
+/// The Arabic block's rules in two bytes a char, for the hot loops: [`KEEP`], [`DROP`],
+/// [`CONTROL`], or the code of the char it becomes.
+static ARABIC_COMPACT: [u16; 256] = {
+    let mut table = [KEEP; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match arabic_fold(0x0600 + i as u32) {
+            Fold::Keep | Fold::ToStr(_) => KEEP,
+            Fold::Drop => DROP,
+            Fold::Control => CONTROL,
+            Fold::To(c) => c as u16,
+        };
+        i += 1;
+    }
+    table
+};
+
+pub(crate) const KEEP: u16 = 0;
+pub(crate) const DROP: u16 = 1;
+pub(crate) const CONTROL: u16 = 2;
+
+/// The compact rule for U+0600 + `offset`.
+#[inline(always)]
+pub(crate) fn arabic_compact(offset: u32) -> u16 {
+    ARABIC_COMPACT[(offset & 0xFF) as usize]
+}
 
 const PRESENTATION_A: std::ops::Range<u32> = 0xFB50..0xFE00;
 const PRESENTATION_B: std::ops::Range<u32> = 0xFE70..0xFF00;
@@ -123,37 +153,105 @@ pub(crate) fn search_fold(c: char) -> Fold {
     }
 }
 
-/// Appends the search form of a word (or any token) to `out`; controls are dropped.
-/// Returns whether anything changed.
+/// The byte offset of the first char of `word` the search profile changes (`word.len()` if none).
 #[inline]
-pub(crate) fn push_search_word(word: &str, out: &mut String) -> bool {
+fn first_change(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let mut changed = false;
-    let mut copied_to = 0;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] < 0x80 {
             i += 1;
             continue;
         }
-        let (u, len) = crate::camel::decode_utf8(bytes, i);
-        let c = char::from_u32(u).unwrap_or('\u{FFFD}');
-        let fold = search_fold(c);
+        let (u, len) = decode_utf8(bytes, i);
+        if search_fold(char::from_u32(u).unwrap_or('\u{FFFD}')) != Fold::Keep {
+            return i;
+        }
+        i += len;
+    }
+    bytes.len()
+}
+
+/// Appends the search form of `word[from..]` to `out`, controls dropped.
+fn push_folded(word: &str, from: usize, out: &mut String) {
+    let bytes = word.as_bytes();
+    let mut copied_to = from;
+    let mut i = from;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (u, len) = decode_utf8(bytes, i);
+        let fold = search_fold(char::from_u32(u).unwrap_or('\u{FFFD}'));
         if fold != Fold::Keep {
             out.push_str(&word[copied_to..i]);
             match fold {
-                Fold::Keep => {}
-                Fold::Drop | Fold::Control => {}
+                Fold::Keep | Fold::Drop | Fold::Control => {}
                 Fold::To(t) => out.push(t),
                 Fold::ToStr(s) => out.push_str(s),
             }
             copied_to = i + len;
-            changed = true;
         }
         i += len;
     }
     out.push_str(&word[copied_to..]);
-    changed
+}
+
+/// The search form of a word (or any token): controls are dropped wherever they are.
+/// One pass into a stack buffer; words that do not fit take the general path.
+pub(crate) fn search_word(word: &str) -> CompactString {
+    const CAP: usize = 64;
+    let bytes = word.as_bytes();
+    if bytes.len() > CAP {
+        return general_search_word(word);
+    }
+    let mut buf = [0u8; CAP];
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            buf[n] = b;
+            n += 1;
+            i += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+            let offset = (((b & 0x1F) as u32) << 6 | (bytes[i + 1] & 0x3F) as u32) - 0x600;
+            match arabic_compact(offset) {
+                KEEP => {
+                    buf[n] = b;
+                    buf[n + 1] = bytes[i + 1];
+                    n += 2;
+                }
+                DROP | CONTROL => {}
+                code => {
+                    // Folds in the block give ASCII digits or Arabic letters, never growing.
+                    let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
+                    n += c.encode_utf8(&mut buf[n..]).len();
+                }
+            }
+            i += 2;
+            continue;
+        }
+        return general_search_word(word);
+    }
+    // SAFETY: `buf[..n]` holds ASCII bytes and whole two-byte sequences copied from `word`,
+    // and chars written by `char::encode_utf8`: valid UTF-8 by construction.
+    let folded = unsafe { std::str::from_utf8_unchecked(&buf[..n]) };
+    CompactString::from(folded)
+}
+
+fn general_search_word(word: &str) -> CompactString {
+    let first = first_change(word);
+    if first == word.len() {
+        return CompactString::from(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    out.push_str(&word[..first]);
+    push_folded(word, first, &mut out);
+    CompactString::from(out)
 }
 
 /// The search profile over a whole text. A control is dropped when the nearest non-control
@@ -165,12 +263,25 @@ pub(crate) fn normalize_search(text: &str) -> String {
     let mut copied_to = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
+        // The common case: runs of ASCII and of unchanged Arabic letters (lead bytes D8–DB).
+        while i + 1 < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+            } else if b & 0xFC == 0xD8 && arabic_compact((((b & 0x03) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32) == KEEP {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if bytes[i] < 0x80 {
             i += 1;
             continue;
         }
-        let (u, len) = crate::camel::decode_utf8(bytes, i);
+        let (u, len) = decode_utf8(bytes, i);
         let c = char::from_u32(u).unwrap_or('\u{FFFD}');
         let fold = search_fold(c);
         if fold == Fold::Keep {

@@ -108,7 +108,11 @@ impl<'a> Splitter<'a> {
 
     fn line_break_between(&self, a: usize, b: usize) -> bool {
         let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(b)) else { return false };
-        self.text.get(x.span.end..y.span.start).is_some_and(|gap| gap.chars().any(is_line_break))
+        let Some(gap) = self.text.get(x.span.end..y.span.start) else { return false };
+        if gap == " " {
+            return false;
+        }
+        gap.chars().any(is_line_break)
     }
 
     fn close(&mut self, end: usize) {
@@ -129,7 +133,7 @@ impl<'a> Splitter<'a> {
                 self.quotes = Quotes::default();
                 pending_end = false;
             }
-            let token_text = self.token_text(i);
+            let token_text = if self.tokens[i].kind == TokenKind::Punct { self.token_text(i) } else { "" };
             if pending_end {
                 let absorbed = self.adjacent(i - 1, i)
                     && (is_terminator(&self.tokens[i], self.text) || (is_closing(token_text) && self.closes(token_text)));
@@ -140,6 +144,10 @@ impl<'a> Splitter<'a> {
                 }
                 self.close(i);
                 pending_end = false;
+            }
+            if self.tokens[i].kind != TokenKind::Punct {
+                i += 1;
+                continue;
             }
             if !is_terminator(&self.tokens[i], self.text) {
                 self.quotes.update(token_text);
@@ -212,13 +220,13 @@ impl<'a> Splitter<'a> {
         if word.kind != TokenKind::Word {
             return false;
         }
-        let letters: Vec<char> = word.norm.chars().filter(|c| c.is_alphabetic()).collect();
-        match letters.as_slice() {
-            [letter] if is_arabic_script(*letter) => {
+        let mut letters = word.norm.chars().filter(|c| c.is_alphabetic());
+        match (letters.next(), letters.next()) {
+            (Some(letter), None) if is_arabic_script(letter) => {
                 let after_number = dot >= 2 && self.tokens[dot - 2].kind == TokenKind::Number;
                 !after_number
             }
-            [_] => true,
+            (Some(_), None) => true,
             _ => LATIN_ABBREVIATIONS.contains(&self.token_text(dot - 1)),
         }
     }

@@ -17,14 +17,14 @@ use crate::chars::{
     is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation,
     is_word_char,
 };
-use crate::clitics::analyze_clitics;
+use crate::clitics::clitics_of_word;
 use crate::search::control_run_end;
-use crate::{push_token_norm, CompactString, Profile};
+use crate::{token_norm, CompactString, Profile};
 
 /// The tokens of `text`, each with its `profile` form and, for Arabic words carrying
 /// proclitics, their analysis.
 pub fn tokenize(text: &str, profile: Profile) -> Vec<Token> {
-    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 1), buf: String::new() };
+    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 10 + 16) };
     tokenizer.run();
     tokenizer.tokens
 }
@@ -33,7 +33,6 @@ struct Tokenizer<'t> {
     text: &'t str,
     profile: Profile,
     tokens: Vec<Token>,
-    buf: String,
 }
 
 /// The char at byte `i` (a char boundary), if any.
@@ -55,6 +54,13 @@ impl<'t> Tokenizer<'t> {
             let b = bytes[i];
             if matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
                 i += 1;
+                continue;
+            }
+            // Fast path: an Arabic letter U+0621–063A or U+0641–064A starts a word.
+            if i + 1 < bytes.len()
+                && ((b == 0xD8 && (0xA1..=0xBA).contains(&bytes[i + 1])) || (b == 0xD9 && (0x81..=0x8A).contains(&bytes[i + 1])))
+            {
+                i = self.arabic_word(i);
                 continue;
             }
             let Some(c) = decode_at(text, i) else { break };
@@ -114,8 +120,19 @@ impl<'t> Tokenizer<'t> {
         end
     }
 
+    /// A word starting with an Arabic letter at `start`.
+    fn arabic_word(&mut self, start: usize) -> usize {
+        let end = self.trailing_controls(word_end(self.text, start), TokenKind::Word);
+        self.push(Span::new(start, end), TokenKind::Word);
+        end
+    }
+
     /// Controls right after a token ending in a word char are part of it.
     fn trailing_controls(&self, end: usize, kind: TokenKind) -> usize {
+        // Every invisible control is encoded starting with D8, E2 or EF.
+        if !matches!(self.text.as_bytes().get(end), Some(0xD8 | 0xE2 | 0xEF)) {
+            return end;
+        }
         if matches!(kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Mention | TokenKind::Url | TokenKind::Email)
             && decode_at(self.text, end).is_some_and(is_invisible_control)
             && self.text[..end].chars().next_back().is_some_and(is_word_char)
@@ -152,14 +169,9 @@ impl<'t> Tokenizer<'t> {
     }
 
     fn push(&mut self, span: Span, kind: TokenKind) {
-        let token_text = &self.text[span.start..span.end];
-        self.buf.clear();
-        let norm = if push_token_norm(token_text, self.profile, &mut self.buf) {
-            CompactString::from(self.buf.as_str())
-        } else {
-            CompactString::from(token_text)
-        };
-        let clitics = if kind == TokenKind::Word { analyze_clitics(self.text, span, self.profile) } else { None };
+        let norm = token_norm(&self.text[span.start..span.end], self.profile);
+        let clitics =
+            if kind == TokenKind::Word { clitics_of_word(self.text, span, &norm, self.profile) } else { None };
         self.tokens.push(Token { span, kind, norm, clitics });
     }
 }
@@ -167,10 +179,20 @@ impl<'t> Tokenizer<'t> {
 /// The end of a word starting at `i`: word chars, controls between word chars, and digits
 /// only after a non-Arabic char.
 fn word_end(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = i;
     let mut previous_arabic = false;
     let mut pos = i;
-    while let Some(c) = decode_at(text, pos) {
+    loop {
+        // Fast path: Arabic letters and harakat U+0620–065F, as two-byte sequences D8 A0 – D9 9F.
+        while pos + 1 < bytes.len()
+            && ((bytes[pos] == 0xD8 && bytes[pos + 1] >= 0xA0) || (bytes[pos] == 0xD9 && bytes[pos + 1] <= 0x9F))
+        {
+            previous_arabic = true;
+            pos += 2;
+            end = pos;
+        }
+        let Some(c) = decode_at(text, pos) else { break };
         if is_invisible_control(c) {
             let run_end = control_run_end(text, pos);
             match decode_at(text, run_end) {
@@ -185,8 +207,12 @@ fn word_end(text: &str, i: usize) -> usize {
             break;
         }
         // Marks and tatweel keep the script of the letter they follow.
-        if !unicode_normalization::char::is_combining_mark(c) && c != 'ـ' {
-            previous_arabic = is_arabic_script(c);
+        if c.is_ascii() {
+            previous_arabic = false;
+        } else if !is_arabic_script(c) && !unicode_normalization::char::is_combining_mark(c) {
+            previous_arabic = false;
+        } else if is_arabic_script(c) && c != 'ـ' {
+            previous_arabic = true;
         }
         pos += c.len_utf8();
         end = pos;
