@@ -193,8 +193,47 @@ pub fn find(ctx: &Context) -> Vec<Found> {
         i += 1;
     }
     // Cue starts of attributions that open a quote bound the content of the one before.
-    let mut starts: Vec<usize> =
-        attributions.iter().filter(|a| a.term != Term::None).map(|a| a.cue_start).chain(boundaries).collect();
+    // A verb cue right after words of a reported clause (`إن الكونجرس يعتقدون أن`) is
+    // embedded in it; cues that open a clause of their own end the one before.
+    let opens_clause = |a: &Attribution| {
+        let norm = ctx.norm(a.cue_start);
+        a.cue.form != CueForm::Verb
+            || norm.starts_with('و')
+            || norm.starts_with('ف')
+            || a.cue_start == 0
+            || !words.is_word(a.cue_start - 1)
+            || ctx.previous_word(a.cue_start).is_some_and(|p| matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم"))
+    };
+    // A subject before its verb opens the clause (`، لكن مدريد لفتت إلى أن`) unless a
+    // complementizer introduces it (`إن الكونجرس يعتقدون أن`).
+    let clause_start = |a: &Attribution| -> Option<usize> {
+        if opens_clause(a) {
+            return Some(a.cue_start);
+        }
+        let Subject::Phrase(s, e) = a.subject else { return None };
+        if e > a.cue_start {
+            return None;
+        }
+        // `أن: الكونجرس يعتقدون` — a colon after the complementizer changes nothing.
+        let mut p = s;
+        while p > 0 && words.is_colon(p - 1) {
+            p -= 1;
+        }
+        if p == 0 || !words.is_word(p - 1) {
+            return Some(s);
+        }
+        let before = ctx.norm(p - 1);
+        if lexicon::complementizer(before).is_some() {
+            return None;
+        }
+        (p == s && lexicon::is_clause_opener(before)).then_some(s - 1)
+    };
+    let mut starts: Vec<usize> = attributions
+        .iter()
+        .filter(|a| a.term != Term::None)
+        .filter_map(clause_start)
+        .chain(boundaries)
+        .collect();
     starts.sort_unstable();
     starts.dedup();
     let mut claimed = vec![false; ctx.marked.len()];
@@ -312,7 +351,8 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 if j > cue_end && ctx.cue_at(j).is_some_and(|c| c.form != CueForm::Masdar) {
                     break;
                 }
-                if subject_end.is_none() && lexicon::starts_adverbial(norm, next) {
+                let temporal_after_subject = j > subject_start && lexicon::is_temporal(norm);
+                if subject_end.is_none() && (lexicon::starts_adverbial(norm, next) || temporal_after_subject) {
                     subject_end = Some(j);
                 }
                 // A masdar (`بقوله`) after the subject takes over the clause: `ومضى X بقوله "…"`.
@@ -327,7 +367,13 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         }
         j += 1;
     }
-    if term == Term::None && cue.form == CueForm::Participle {
+    // A participle has no subject of its own: its clause follows at once (`مشيرا الى ان`,
+    // `مؤكدا في هذا الصدد أن`), else it has a noun object (`طالبا إعادة الأرض`).
+    let late = match term {
+        Term::Complementizer(c, _) | Term::Colon(c) | Term::Mark(c) => words.count_words(cue_end, c) > 4,
+        Term::None => true,
+    };
+    if late && cue.form == CueForm::Participle {
         return None;
     }
     let subject = match cue.form {
@@ -381,7 +427,14 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
         }
         k += 1;
     }
-    while end > start && !words.is_word(end - 1) {
+    // A relative clause or a new clause after the subject is not part of it
+    // (`تاردونو الذي أشرف على …`, `المتحدثة فان ما حدث`).
+    if let Some(k) = (start + 1..end).find(|&k| {
+        words.is_word(k) && (lexicon::is_relative(ctx.norm(k)) || lexicon::is_clause_opener(ctx.norm(k)))
+    }) {
+        end = k;
+    }
+    while end > start && (!words.is_word(end - 1) || lexicon::is_temporal(ctx.norm(end - 1))) {
         end -= 1;
     }
     if start >= end {

@@ -198,8 +198,11 @@ impl<'c, 'w> Resolver<'c, 'w> {
             self.remember(k, Gender::Unknown, Vec::new(), position);
             return Some((k, None));
         }
-        let title = (start..position).find(|&k| {
-            words.is_word(k) && lexicon::is_title_word(words.norm(k)) && !lexicon::is_org_head(words.norm(k))
+        let title = (start..position).find(|&k| words.is_word(k) && lexicon::is_person_title(words.norm(k))).or_else(|| {
+            // Verb-first sentence with a plural or collective subject (`قلل دبلوماسيون وخبراء …`).
+            let k = (start..position).find(|&k| words.is_word(k))? + 1;
+            let w = words.norm(k);
+            (words.is_word(k) && k < position && w.chars().count() >= 5 && (w.ends_with("ون") || w.ends_with("ين"))).then_some(k)
         });
         let Some(title) = title else {
             let (_, k) = person?;
@@ -211,9 +214,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
         while end < position && words.is_word(end) && end - title < 10 {
             let next = if words.is_word(end + 1) { words.norm(end + 1) } else { "" };
             let w = words.norm(end);
+            let possessive = w.chars().count() > 4 && (w.ends_with("ته") || w.ends_with("تها"));
             let stop = lexicon::starts_adverbial(w, next)
                 || lexicon::cue(w).is_some()
                 || lexicon::is_temporal(w)
+                || lexicon::is_clause_opener(w)
+                || possessive
                 || matches!(w, "في" | "الي" | "علي" | "عن" | "من" | "مع");
             if end > title && stop {
                 break;
@@ -285,7 +291,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     EntityLabel::Per if m.kind != MentionKind::Title => 3,
                     EntityLabel::Per => 1,
                     _ if m.span.start <= words.items[s].span.start => 2,
-                    _ if head_is_org && !head_is_person_title && m.span.start < near_head => 2,
+                    // `تقرير لموقع K24`: an outlet or organization behind a document; a place
+                    // there is where it happened, not who speaks.
+                    EntityLabel::Org | EntityLabel::Misc if head_is_org && !head_is_person_title && m.span.start < near_head => 2,
                     _ => 0,
                 };
                 if score > 0 && best.is_none_or(|(b, _, start)| score > b || (score == b && m.span.start < start)) {
@@ -300,18 +308,13 @@ impl<'c, 'w> Resolver<'c, 'w> {
     /// titles, nor genitive or prepositional words, nor start with the article.
     fn name_in(&self, s: usize, e: usize) -> Option<Span> {
         let words = self.ctx.words;
-        let mut best = None;
-        let mut run: Option<(usize, usize)> = None;
+        // Runs of name-like words: (first, end, preceded by a comma, preceded by a title).
+        let mut runs: Vec<(usize, usize, bool, bool)> = Vec::new();
+        let mut run: Option<(usize, usize, bool, bool)> = None;
         let mut after_function = false;
-        // The first run is the name: a title or genitive after it describes the person.
-        let close = |run: &mut Option<(usize, usize)>, best: &mut Option<(usize, usize)>| {
-            if let Some(r) = run.take() {
-                let span = Span::new(words.items[r.0].span.start, words.items[r.1 - 1].span.end);
-                if !self.covered_by_place_or_org(span) {
-                    best.get_or_insert(r);
-                }
-            }
-        };
+        let mut after_comma = false;
+        let mut after_title = false;
+        let mut after_org = false;
         for k in s..e {
             let item = &words.items[k];
             match item.kind {
@@ -325,22 +328,43 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     let title = lexicon::is_title_word(w) || lexicon::cue(w).is_some();
                     let article = w.starts_with("ال") || w.starts_with("وال");
                     let common_plural = w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
-                    if function || title || lexicon::is_temporal(w) {
-                        close(&mut run, &mut best);
+                    // A possessive (`سعادته`, `رضاه`) is no part of a name.
+                    let possessive = w.chars().count() > 4 && (w.ends_with("ته") || w.ends_with("تها") || w.ends_with("اه"));
+                    if function || title || possessive || lexicon::is_temporal(w) {
+                        runs.extend(run.take());
                     } else if let Some(r) = run.as_mut() {
                         r.1 = k + 1;
-                    } else if !article && !common_plural && w != "و" && !after_function {
+                    } else if !article && !common_plural && w != "و" && !after_function && !(after_org && w.ends_with('ه')) {
                         // A run right after a preposition is a place or genitive, not the name.
-                        run = Some((k, k + 1));
+                        run = Some((k, k + 1, after_comma, after_title));
                     }
                     after_function = function;
+                    after_title = title && !lexicon::is_org_head(w);
+                    // `دراسة صغيرة`: an adjective agreeing with an organization or document.
+                    after_org = lexicon::is_org_head(w);
+                    after_comma = false;
                 }
-                Kind::Punct('،' | ',') => close(&mut run, &mut best),
+                Kind::Punct('،' | ',') => {
+                    runs.extend(run.take());
+                    after_comma = true;
+                }
                 _ => {}
             }
         }
-        close(&mut run, &mut best);
-        best.map(|(a, b)| Span::new(words.items[a].span.start, words.items[b - 1].span.end))
+        runs.extend(run.take());
+        let last_word = (s..e).rev().find(|&k| words.is_word(k)).unwrap_or(s);
+        let span_of = |a: usize, b: usize| Span::new(words.items[a].span.start, words.items[b - 1].span.end);
+        // The name opens the phrase (`رأفت الصباغ المتحدث …`), closes it after a title or a
+        // comma (`مدير فرع الوزارة، حامد العازمي`), follows a title, and has two words or more.
+        runs.into_iter()
+            .filter(|&(a, b, ..)| !self.covered_by_place_or_org(span_of(a, b)))
+            .map(|(a, b, comma, titled)| {
+                let score = 2 * u8::from(a == s) + 2 * u8::from(b > last_word) + u8::from(comma) + u8::from(titled)
+                    + u8::from(words.count_words(a, b) >= 2);
+                (score, std::cmp::Reverse(a), a, b)
+            })
+            .max()
+            .map(|(_, _, a, b)| span_of(a, b))
     }
 
     fn stage_person_at(&self, span: Span) -> bool {
@@ -375,7 +399,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
     fn complete_name(&mut self, entity: usize, name: Span) {
         let full = normalize(name.slice(self.text));
         let canonical = normalize(&self.entities[entity].canonical);
-        if full.len() > canonical.len() && full.starts_with(&canonical) && self.entities[entity].label == EntityLabel::Per {
+        if full.len() > canonical.len() && full.contains(&canonical) && self.entities[entity].label == EntityLabel::Per {
             self.entities[entity].canonical = name.slice(self.text).to_owned();
             self.index_name(entity);
         }
