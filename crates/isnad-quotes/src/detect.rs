@@ -62,6 +62,8 @@ pub struct Context<'w> {
     sentence_start: Vec<u32>,
     /// For each item, the index of the break ending its paragraph (or `len`).
     paragraph_end: Vec<u32>,
+    /// Spans of person and organization names from the entity stage.
+    pub names: Vec<Span>,
 }
 
 impl<'w> Context<'w> {
@@ -97,11 +99,18 @@ impl<'w> Context<'w> {
                 start = i as u32 + 1;
             }
         }
-        Context { words, marked, inside, opening, sentence_end, sentence_start, paragraph_end }
+        Context { words, marked, inside, opening, sentence_end, sentence_start, paragraph_end, names: Vec::new() }
     }
 
     fn norm(&self, i: usize) -> &str {
         self.words.norm(i)
+    }
+
+    /// Whether a name of the entity stage overlaps `span` (`names` sorted by start).
+    fn names_overlap(&self, span: Span) -> bool {
+        const LONGEST: usize = 256;
+        let first = self.names.partition_point(|n| n.start + LONGEST < span.start);
+        self.names[first..].iter().take_while(|n| n.start < span.end).any(|n| n.overlaps(span))
     }
 
     fn sentence_end(&self, i: usize) -> usize {
@@ -291,8 +300,14 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     }
     let end = ctx.sentence_end(i);
     let mut subject_start = cue_end;
-    // `أعلن أمس الأربعاء الوزير …`: time words before the subject.
-    while subject_start < end && words.is_word(subject_start) && lexicon::is_temporal(ctx.norm(subject_start)) {
+    // `أعلن أمس الأربعاء الوزير …`, `وقالت لرويترز`, `كشفت فيه مصادر`: time words, the
+    // addressee and resumptive pronouns before the subject.
+    while subject_start < end && words.is_word(subject_start) && {
+        let w = ctx.norm(subject_start);
+        lexicon::is_temporal(w)
+            || matches!(w, "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "لهم")
+            || lexicon::starts_adverbial(w, "") && w.starts_with('ل')
+    } {
         subject_start += 1;
     }
     let mut subject_end: Option<usize> = None;
@@ -313,7 +328,10 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                         j = m.after();
                         continue;
                     }
-                    term = Term::Mark(j);
+                    // One marked word after a cue and its subject is a name, not speech.
+                    if words.count_words(m.inner.0, m.inner.1) >= 2 || j == cue_end {
+                        term = Term::Mark(j);
+                    }
                 }
                 break;
             }
@@ -325,8 +343,9 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     term = Term::Complementizer(j, j + 1);
                     break;
                 }
-                // `أكدت على لسان المتحدثة X أن`: the subject follows `على لسان`.
-                if norm == "علي" && next == "لسان" && subject_end.is_none() {
+                // `أكدت على لسان المتحدثة X أن`, `وأضافت القناة نقلا عن الشرطة أن`: the
+                // source follows.
+                if ((norm == "علي" && next == "لسان") || (norm == "نقلا" && next == "عن")) && subject_end.is_none() {
                     subject_start = j + 2;
                     j += 2;
                     continue;
@@ -684,7 +703,14 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
                 let w = ctx.norm(s);
                 lexicon::is_preposition(w) || (w.starts_with('ب') && w.chars().nth(1) != Some('ن'))
             };
-            if let Some((a, b)) = trim_phrase(ctx, s, colon).filter(|_| whole_clause && !prepositional) {
+            // The source must look like one: a title, an organization or a name the entity
+            // stage found (not `وعنوانه الكامل: «…»`).
+            let looks_like_source = |a: usize, b: usize| {
+                (a..b).any(|x| words.is_word(x) && (lexicon::is_person_title(ctx.norm(x)) || lexicon::is_org_head(ctx.norm(x))))
+                    || ctx.names_overlap(Span::new(words.items[a].span.start, words.items[b - 1].span.end))
+            };
+            let phrase = trim_phrase(ctx, s, colon).filter(|&(a, b)| whole_clause && !prepositional && looks_like_source(a, b));
+            if let Some((a, b)) = phrase.filter(|_| size >= 2) {
                 claimed[k] = true;
                 out.push(found(words.items[colon].span, Subject::Phrase(a, b), None, 0.8));
                 continue;

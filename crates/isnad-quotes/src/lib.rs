@@ -72,7 +72,14 @@ impl QuoteStage {
     /// speakers it lacked. Does not modify `doc`.
     pub fn analyze(&self, doc: &Document) -> (Vec<Quote>, Option<Vec<isnad_core::Entity>>) {
         let words = text::scan(&doc.text);
-        let ctx = detect::Context::new(&words);
+        let mut ctx = detect::Context::new(&words);
+        ctx.names = doc
+            .entities()
+            .iter()
+            .filter(|e| matches!(e.label, isnad_core::EntityLabel::Per | isnad_core::EntityLabel::Org))
+            .flat_map(|e| e.mentions.iter().map(|m| m.span))
+            .collect();
+        ctx.names.sort_unstable();
         let found = detect::find(&ctx);
         let mut resolver = speaker::Resolver::new(&doc.text, &ctx, doc.entities().to_vec());
         let mut quotes = Vec::with_capacity(found.len());
