@@ -322,10 +322,13 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     let w = words.norm(k);
                     // Prepositional words (`لمركز`, `بسجون`); names that start with ب or ل
                     // are left to the entity stage.
-                    let function = matches!(w, "في" | "من" | "عن" | "علي" | "الي" | "مع" | "باسم" | "لدي" | "عند")
-                        || (w.starts_with('ل') && w.chars().count() > 3 && !w.starts_with("لو"))
-                        || (w.starts_with('ب') && w.chars().count() > 3 && !w.starts_with("بن") && !self.stage_person_at(item.span));
-                    let title = lexicon::is_title_word(w) || lexicon::cue(w).is_some();
+                    // `المتحدثة باسمها هدى`: `باسم` belongs to the title.
+                    let on_behalf = matches!(w, "باسم" | "باسمه" | "باسمها" | "باسمهم");
+                    let function = !on_behalf
+                        && (matches!(w, "في" | "من" | "عن" | "علي" | "الي" | "مع" | "لدي" | "عند")
+                            || (w.starts_with('ل') && w.chars().count() > 3 && !w.starts_with("لو"))
+                            || (w.starts_with('ب') && w.chars().count() > 3 && !w.starts_with("بن") && !self.stage_person_at(item.span)));
+                    let title = on_behalf || lexicon::is_title_word(w) || lexicon::cue(w).is_some();
                     let article = w.starts_with("ال") || w.starts_with("وال");
                     let common_plural = w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
                     // A possessive (`سعادته`, `رضاه`) is no part of a name.

@@ -183,3 +183,66 @@ fn unknown_option_is_an_error_naming_the_valid_ones() {
     let err = QuoteStage::from_config(&m).unwrap_err().to_string();
     assert!(err.contains("threshold") && err.contains("min_confidence"), "{err}");
 }
+
+#[test]
+fn time_words_before_the_subject() {
+    let (_, content, name, _) = one("أعلن أمس الأربعاء وزير الخارجية سامي نور أن بلاده ستبدأ العمل قريبا.");
+    assert_eq!(content, "بلاده ستبدأ العمل قريبا");
+    assert_eq!(name.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn source_after_ala_lisan() {
+    let (_, _, name, mention) = one("وأكدت الحكومة على لسان المتحدثة باسمها هدى سالم أن الاتفاق قائم.");
+    assert_eq!(name.as_deref(), Some("هدى سالم"));
+    assert_eq!(mention.as_deref(), Some("المتحدثة باسمها هدى سالم"));
+}
+
+#[test]
+fn relative_clause_subject_is_the_antecedent() {
+    let (_, _, name, _) = one("بحسب ما ذكرت «ذي ديلي نيوز» التي رأت ان المدرب لن يتردد في التغيير.");
+    assert_eq!(name.as_deref(), Some("ذي ديلي نيوز"));
+}
+
+#[test]
+fn addressee_before_the_subject_is_skipped() {
+    let (_, _, name, _) = one("وقال لرويترز المتحدث سامي نور إن الوفد وصل.");
+    assert_eq!(name.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn a_reported_clause_may_hold_a_cue_of_its_own() {
+    // `يعتقدون` reports inside Sami's clause: one quote, not two.
+    let q = quotes("وصرح سامي نور أن الخبراء يعتقدون أن الحل ممكن.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "الخبراء يعتقدون أن الحل ممكن");
+}
+
+#[test]
+fn a_preposed_subject_opens_a_new_quote() {
+    let q = quotes("وكانت الهيئة قد أعلنت أن الموسم ناجح، لكن الوزارة لفتت إلى أن الأرقام أقل.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "الموسم ناجح");
+    assert_eq!(q[1].2.as_deref(), Some("الوزارة"));
+}
+
+#[test]
+fn one_marked_word_after_a_cue_is_a_name() {
+    assert!(quotes("ويعتبر قرار الشركة برنامجا جديدا لشركة «أمازون».").is_empty());
+}
+
+#[test]
+fn participle_with_a_noun_object_reports_nothing() {
+    assert!(quotes("عاد طالبا إعادة الأرض كاملة إلى أصحابها بعد أن ثبت أن الصك مزور.").is_empty());
+    let q = quotes("وقال سامي نور إن فريقه جاهز، مشيرا إلى جاهزية اللاعبين، \"وهو ما ظهر في المعسكر\".");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "فريقه جاهز");
+    assert_eq!((q[1].0, q[1].1.as_str()), (QuoteKind::Direct, "وهو ما ظهر في المعسكر"));
+    assert_eq!(q[1].2.as_deref(), Some("سامي نور"));
+}
+
+#[test]
+fn verb_first_plural_subject_speaks_for_the_participle() {
+    let (_, _, name, _) = one("قلل دبلوماسيون وخبراء مصريون من أهمية الحوار مؤكدين أن الحوار شكلي.");
+    assert_eq!(name.as_deref(), Some("دبلوماسيون وخبراء مصريون"));
+}

@@ -90,8 +90,19 @@ pub fn is_diacritic(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
 }
 
+/// Letters, digits, diacritics and joiners. Arabic-script ranges are decided here because
+/// `char::is_alphanumeric` takes a slow table lookup for every non-ASCII character.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_diacritic(c) || c == '_' || c == '\u{200C}' || c == '\u{200D}'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    match c as u32 {
+        // Arabic block, without its punctuation (، ؛ ؟ ٪ ٫ ٬ ۔) and number signs.
+        0x0610..=0x061A | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06FF => true,
+        0x0600..=0x06FF => false,
+        0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFE | 0x200C | 0x200D => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Appends the normalized form of `c` (nothing for diacritics and tatweel).
