@@ -356,13 +356,19 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                         term = Term::Complementizer(j + 1, j + 2);
                         break;
                     }
-                    if ctx.marked_opening_at(j + 1).is_some() {
-                        subject_end.get_or_insert(j);
-                        term = Term::Mark(j + 1);
-                        break;
+                    // `وشددت على «وجوب …»`: the verb's own preposition before marked words;
+                    // `في تصريح إلى "الوطن" أن` is an adverbial with a marked name.
+                    let governed = cue.preposition == Some(norm) || j == subject_start;
+                    if let Some(m) = ctx.marked_opening_at(j + 1) {
+                        if governed && !embedded(ctx, m) {
+                            subject_end.get_or_insert(j);
+                            term = Term::Mark(j + 1);
+                            break;
+                        }
+                        j = m.after();
+                        continue;
                     }
                     // `وشدد على أهمية …`: the verb's own preposition with a noun object.
-                    let governed = cue.preposition == Some(norm) || j == subject_start;
                     if governed && !lexicon::starts_adverbial(norm, next) && cue.form != CueForm::Masdar {
                         return None;
                     }
@@ -455,6 +461,13 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
     }
     while end > start && (!words.is_word(end - 1) || lexicon::is_temporal(ctx.norm(end - 1))) {
         end -= 1;
+    }
+    // `روحاني لإردوغان`: an addressee after the subject.
+    if end > start + 1 && words.is_word(end - 1) {
+        let last = ctx.norm(end - 1);
+        if last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4 {
+            end -= 1;
+        }
     }
     if start >= end {
         return None;
@@ -722,7 +735,7 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
             j -= 1;
         }
         let back = (j.saturating_sub(7)..j).rev().find(|&x| words.is_word(x) && lexicon::is_citation_preposition(ctx.norm(x)));
-        if let Some(p) = back {
+        if let Some(p) = back.filter(|_| size >= 3) {
             if (p + 1..j).all(|x| words.is_word(x)) {
                 if let Some((a, b)) = trim_phrase(ctx, p + 1, j) {
                     claimed[k] = true;

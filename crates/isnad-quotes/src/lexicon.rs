@@ -118,6 +118,12 @@ fn build() -> Lexicon {
         };
         use Agreement::*;
         use CueForm::*;
+        if perfect == "ابلغ" {
+            // `يبلغ`, `تبلغ` mostly mean "amounts to": only the perfect reports.
+            add(perfect.to_owned(), cue(Verb, Masculine));
+            add(format!("{perfect}ت"), cue(Verb, Feminine));
+            continue;
+        }
         if perfect == "طالب" {
             add("طالبا".to_owned(), cue(Participle, Masculine));
             add("طالبه".to_owned(), cue(Participle, Feminine));
@@ -255,7 +261,7 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         | "يوم" | "اول" | "قبل" | "بعد" | "حين" | "عبر" | "امام" | "بمناسبه" | "ضمن" | "وسط" | "اخيرا"
         | "ايضا" | "كذلك" | "مؤخرا" | "لصحيفه" | "لوكاله" | "لقناه" | "لـ" | "ل" | "لجريده" | "للصحفيين"
         | "للصحافيين" | "لوسائل" | "له" | "لها" | "لهم" | "بدوره" | "بدورها" | "هنا" | "لرويترز" | "لفرانس"
-        | "لشبكه" | "لاذاعه" | "لمجله" | "لوكالات" => true,
+        | "لشبكه" | "لاذاعه" | "لمجله" | "لوكالات" | "بحسب" | "حسب" | "وفق" | "وفقا" | "طبقا" | "نقلا" => true,
         "من" => matches!(next, "جهته" | "جهتها" | "جانبه" | "جانبها" | "ناحيته" | "ناحيتها"),
         "في" => {
             let n = next.strip_prefix("ال").unwrap_or(next);

@@ -219,6 +219,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
                 || lexicon::cue(w).is_some()
                 || lexicon::is_temporal(w)
                 || lexicon::is_clause_opener(w)
+                || lexicon::is_relative(w)
                 || possessive
                 || matches!(w, "في" | "الي" | "علي" | "عن" | "من" | "مع");
             if end > title && stop {
@@ -322,8 +323,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     let w = words.norm(k);
                     // Prepositional words (`لمركز`, `بسجون`); names that start with ب or ل
                     // are left to the entity stage.
-                    // `المتحدثة باسمها هدى`: `باسم` belongs to the title.
-                    let on_behalf = matches!(w, "باسم" | "باسمه" | "باسمها" | "باسمهم");
+                    // `المتحدثة باسمها هدى`: `باسمها` belongs to the title; after a bare
+                    // `باسم` comes the organization (`ناطق باسم فرق الإطفاء`).
+                    let on_behalf = matches!(w, "باسمه" | "باسمها" | "باسمهم");
                     let function = !on_behalf
                         && (matches!(w, "في" | "من" | "عن" | "علي" | "الي" | "مع" | "لدي" | "عند")
                             || (w.starts_with('ل') && w.chars().count() > 3 && !w.starts_with("لو"))
@@ -332,7 +334,11 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     let article = w.starts_with("ال") || w.starts_with("وال");
                     let common_plural = w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
                     // A possessive (`سعادته`, `رضاه`) is no part of a name.
-                    let possessive = w.chars().count() > 4 && (w.ends_with("ته") || w.ends_with("تها") || w.ends_with("اه"));
+                    let possessive = w.chars().count() > 4 && (w.ends_with("ته") || w.ends_with("تها") || w.ends_with("اه"))
+                        || matches!(w, "اسمه" | "اسمها" | "اسمهم" | "هويته" | "هويتها" | "نفسه" | "نفسها");
+                    // `ماجد بن علي النعيمي`: `علي` after `بن` is a name, not `على`.
+                    let in_lineage = run.is_some() && k > s && matches!(words.norm(k - 1), "بن" | "بنت" | "ابو" | "ابن" | "عبد");
+                    let function = function && !in_lineage;
                     if function || title || possessive || lexicon::is_temporal(w) {
                         runs.extend(run.take());
                     } else if let Some(r) = run.as_mut() {
@@ -359,13 +365,17 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let span_of = |a: usize, b: usize| Span::new(words.items[a].span.start, words.items[b - 1].span.end);
         // The name opens the phrase (`رأفت الصباغ المتحدث …`), closes it after a title or a
         // comma (`مدير فرع الوزارة، حامد العازمي`), follows a title, and has two words or more.
+        // A run in the middle of the phrase with nothing else for it is more likely a clause
+        // (`مصادر مطلعة، رفضت الكشف عن هويتها`) unless the entity stage calls it a person.
         runs.into_iter()
             .filter(|&(a, b, ..)| !self.covered_by_place_or_org(span_of(a, b)))
             .map(|(a, b, comma, titled)| {
                 let score = 2 * u8::from(a == s) + 2 * u8::from(b > last_word) + u8::from(comma) + u8::from(titled)
-                    + u8::from(words.count_words(a, b) >= 2);
+                    + u8::from(words.count_words(a, b) >= 2)
+                    + 3 * u8::from(self.stage_person_at(span_of(a, b)));
                 (score, std::cmp::Reverse(a), a, b)
             })
+            .filter(|&(score, ..)| score >= 3)
             .max()
             .map(|(_, _, a, b)| span_of(a, b))
     }
