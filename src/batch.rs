@@ -65,7 +65,7 @@ fn analyse_line(pipeline: &Pipeline, line: &[u8], opts: &BatchOptions) -> Result
     let doc = match catch_unwind(AssertUnwindSafe(|| pipeline.run(&text))) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err((id, e.to_string())),
-        Err(panic) => return Err((id, format!("a stage panicked: {}", panic_message(&panic)))),
+        Err(panic) => return Err((id, format!("a stage panicked: {}", panic_message(&*panic)))),
     };
     let mut out = Map::new();
     out.insert("id".into(), id);
@@ -132,4 +132,51 @@ pub fn run(
     }
     output.flush()?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_core::{Document, Layer, Stage, StageError};
+
+    /// Panics on documents that contain "boom", as a buggy stage would.
+    struct Fragile;
+
+    impl Stage for Fragile {
+        fn name(&self) -> &str {
+            "fragile"
+        }
+        fn version(&self) -> &str {
+            "0"
+        }
+        fn requires(&self) -> Vec<Layer> {
+            vec![]
+        }
+        fn produces(&self) -> Vec<Layer> {
+            vec![]
+        }
+        fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+            if doc.text.contains("boom") {
+                let index = doc.text.len() + 10;
+                let _ = &doc.text.as_bytes()[index];
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_panicking_document_gets_an_error_object_and_the_others_go_on() {
+        let pipeline = isnad_core::Pipeline::builder().stage(Fragile).build().unwrap();
+        let input = "{\"id\":1,\"content\":\"ok\"}\n{\"id\":2,\"content\":\"boom\"}\n{\"id\":3,\"content\":\"ok\"}\n";
+        let mut out = Vec::new();
+        let opts = BatchOptions { threads: Some(2), chunk_lines: 2, ..Default::default() };
+        let summary = run(&pipeline, input.as_bytes(), &mut out, &opts, |_| {}).unwrap();
+        assert_eq!(summary, BatchSummary { lines: 3, failed: 1, bytes: input.len() as u64 });
+        let lines: Vec<Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.iter().map(|l| l["id"].as_i64().unwrap()).collect::<Vec<_>>(), [1, 2, 3]);
+        let error = lines[1]["error"].as_str().unwrap();
+        assert!(error.starts_with("a stage panicked: index out of bounds"), "{error}");
+        assert_eq!(lines[1]["line"], 2);
+        assert!(lines[2].get("error").is_none());
+    }
 }
