@@ -36,6 +36,26 @@ use crate::{token_norm, CompactString, Profile};
 
 const MAX_LETTERS: usize = 16;
 
+/// For U+0600–06FF: the skeleton letter (0 for none) and the length of the search form.
+/// Like the search profile, except that أ إ آ and ة are kept.
+static SKELETON_ARABIC: [(u16, u8); 256] = {
+    let mut table = [(0u16, 0u8); 256];
+    let mut i = 0;
+    while i < 256 {
+        let u = 0x0600 + i as u32;
+        let compact = crate::search::ARABIC_COMPACT[i];
+        table[i] = match compact {
+            crate::search::DROP | crate::search::CONTROL => (0, 0),
+            _ if matches!(u, 0x0622 | 0x0623 | 0x0625 | 0x0629) => (u as u16, 2),
+            crate::search::KEEP => (u as u16, 2),
+            code if code < 0x80 => (code, 1),
+            code => (code, 2),
+        };
+        i += 1;
+    }
+    table
+};
+
 /// A word's first letters (up to [`MAX_LETTERS`]) with their byte offsets in the word.
 struct Skeleton {
     letters: [char; MAX_LETTERS],
@@ -53,40 +73,40 @@ impl Skeleton {
         let bytes = word.as_bytes();
         let mut norm_len = 0u32;
         let mut i = 0;
-        while i < bytes.len() {
+        // Past MAX_LETTERS + 1 letters, nothing the rules test changes.
+        while i < bytes.len() && sk.total <= MAX_LETTERS {
             let b = bytes[i];
-            let (letter, len, out_len) = if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
-                // The Arabic block: the compact table, except that the hamza forms and ة stay.
-                let u = ((b & 0x1F) as u32) << 6 | (bytes[i + 1] & 0x3F) as u32;
-                match crate::search::arabic_compact(u - 0x600) {
-                    _ if matches!(u, 0x0622 | 0x0623 | 0x0625 | 0x0629) => (char::from_u32(u), 2, 2),
-                    crate::search::KEEP => (char::from_u32(u), 2, 2),
-                    crate::search::DROP | crate::search::CONTROL => (None, 2, 0),
-                    code => {
-                        let c = char::from_u32(code as u32);
-                        (c, 2, c.map_or(0, char::len_utf8) as u32)
-                    }
+            if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+                let offset = (((b & 0x03) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+                let (letter, out_len) = SKELETON_ARABIC[offset];
+                if letter != 0 {
+                    sk.push(char::from_u32(letter as u32).unwrap_or('\0'), i as u32, norm_len);
                 }
-            } else {
-                let Some(c) = word[i..].chars().next() else { break };
-                match search_fold(c) {
-                    Fold::Keep => (Some(c), c.len_utf8(), c.len_utf8() as u32),
-                    Fold::To(t) => (Some(t), c.len_utf8(), t.len_utf8() as u32),
-                    Fold::ToStr(s) => {
-                        // A ligature: its letters, all at the ligature's offset.
-                        for l in s.chars().filter(|l| !l.is_whitespace()) {
-                            sk.push(l, i as u32, norm_len);
-                        }
-                        (None, c.len_utf8(), s.len() as u32)
-                    }
-                    Fold::Drop | Fold::Control => (None, c.len_utf8(), 0),
-                }
-            };
-            if let Some(letter) = letter {
-                sk.push(letter, i as u32, norm_len);
+                norm_len += out_len as u32;
+                i += 2;
+                continue;
             }
-            norm_len += out_len;
-            i += len;
+            let Some(c) = word[i..].chars().next() else { break };
+            let out_len = match search_fold(c) {
+                Fold::Keep => {
+                    sk.push(c, i as u32, norm_len);
+                    c.len_utf8()
+                }
+                Fold::To(t) => {
+                    sk.push(t, i as u32, norm_len);
+                    t.len_utf8()
+                }
+                Fold::ToStr(s) => {
+                    // A ligature: its letters, all at the ligature's offset.
+                    for l in s.chars().filter(|l| !l.is_whitespace()) {
+                        sk.push(l, i as u32, norm_len);
+                    }
+                    s.len()
+                }
+                Fold::Drop | Fold::Control => 0,
+            };
+            norm_len += out_len as u32;
+            i += c.len_utf8();
         }
         sk
     }
@@ -141,7 +161,7 @@ const WA_WORDS: &str = "وزير وزيرة وزيرا وزراء وزارة و�
     وثيقة وثائق واصل واصلت واصفا ولد ولدت ولادة والد والدة والده والدي وليد ولي وافق وافقت \
     ودي ودية وفد وفود ورشة ورش وتيرة وعد وعود وعي وجبة وجبات واجب واجبات ورقة وقود وضوح ويب \
     ويندوز وزن وفرة واجهة واجهت واحة وجيزة ورد وردت وارد واردات وسام وباء ولاء وصف وعاء وسيط \
-    وسطاء وصية وصايا وقاية ورود ودائع وديعة وفاء وائل وديع وجدي وهيب وهبة وداد وضاح واصف وجيه \
+    وسطاء وصية وصايا وقاية ورود ودائع وديعة وفاء وائل وديع وجدي وهيب وهبة وهبي وليا وداد وضاح واصف وجيه \
     ويلز ويليام ويلسون ويكيليكس ويست ويسترن وارن واتساب وول وودي وارسو وهران ورقلة وهابي وهابية";
 
 /// Remainders after و/ف that are frequent function words (two letters are otherwise too few).

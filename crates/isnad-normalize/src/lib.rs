@@ -13,7 +13,20 @@
 //!   rules applied to the result); zero-width and bidi controls (U+200B–200F, U+061C,
 //!   U+202A–202E, U+2066–2069, U+FEFF) dropped inside and at the edges of words; NBSP → space.
 //! - `camel`: exactly CAMeL Tools 1.6's `normalize_unicode`, `dediac_ar`, `normalize_alef_ar`,
-//!   `normalize_alef_maksura_ar`, `normalize_teh_marbuta_ar` chain (see `camel.rs`).
+//!   `normalize_alef_maksura_ar`, `normalize_teh_marbuta_ar` chain (see `camel.rs`); checked
+//!   identical on all 31,030 SaudiNewsNet articles by `scripts/camel_compat.py`. Like CAMeL
+//!   Tools, it is not idempotent when a composing mark U+0653–0655 follows a folded letter.
+//!
+//! [`tokenize`] gives words, numbers (`3.5`, `٣٫٥`, `1,200`, `97%`), URLs, e-mails, hashtags,
+//! mentions, and one token per punctuation or symbol char; tokens never overlap and cover
+//! every non-whitespace char. Invisible controls belong to the word they touch (and are
+//! dropped from its norm); a control touching no word is a `Symbol` token. Arabic words get
+//! a conservative proclitic analysis (see `clitics.rs` for the rules and word lists):
+//! `والعراق` → و + ال + `عراق`, `للحلف` → ل + ال + `حلف`, but `وزير`, `فلسطين`, `لبنان`
+//! stay whole.
+//!
+//! [`split_sentences`] ends sentences at `.` `؟` `?` `!` `…` and line breaks, never inside
+//! a quotation, and not after abbreviations (`د.`, `أ.د.`, `U.S.`); see `sentences.rs`.
 
 mod camel;
 mod chars;

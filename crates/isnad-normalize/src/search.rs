@@ -58,7 +58,7 @@ static ARABIC: [Fold; 256] = {
 
 /// The Arabic block's rules in two bytes a char, for the hot loops: [`KEEP`], [`DROP`],
 /// [`CONTROL`], or the code of the char it becomes.
-static ARABIC_COMPACT: [u16; 256] = {
+pub(crate) static ARABIC_COMPACT: [u16; 256] = {
     let mut table = [KEEP; 256];
     let mut i = 0;
     while i < 256 {

@@ -122,9 +122,54 @@ impl<'t> Tokenizer<'t> {
 
     /// A word starting with an Arabic letter at `start`.
     fn arabic_word(&mut self, start: usize) -> usize {
+        if self.profile == Profile::Search {
+            if let Some(end) = self.plain_arabic_word(start) {
+                return end;
+            }
+        }
         let end = self.trailing_controls(word_end(self.text, start), TokenKind::Word);
         self.push(Span::new(start, end), TokenKind::Word);
         end
+    }
+
+    /// The common case in one pass: a word of Arabic letters and harakat (U+0620–065F) ended
+    /// by ASCII or the text's end, scanned and folded together. `None` when the word goes on
+    /// with anything else (the general path handles it).
+    fn plain_arabic_word(&mut self, start: usize) -> Option<usize> {
+        const CAP: usize = 64;
+        let bytes = self.text.as_bytes();
+        let mut buf = [0u8; CAP];
+        let mut n = 0;
+        let mut pos = start;
+        while pos + 1 < bytes.len() && n + 2 <= CAP {
+            let (b, b2) = (bytes[pos], bytes[pos + 1]);
+            if !((b == 0xD8 && b2 >= 0xA0) || (b == 0xD9 && b2 <= 0x9F)) {
+                break;
+            }
+            let offset = (((b & 0x03) as u32) << 6) | (b2 & 0x3F) as u32;
+            match crate::search::arabic_compact(offset) {
+                crate::search::KEEP => {
+                    buf[n] = b;
+                    buf[n + 1] = b2;
+                    n += 2;
+                }
+                crate::search::DROP | crate::search::CONTROL => {}
+                code => {
+                    let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
+                    n += c.encode_utf8(&mut buf[n..]).len();
+                }
+            }
+            pos += 2;
+        }
+        if bytes.get(pos).is_some_and(|&b| b >= 0x80) {
+            return None;
+        }
+        // SAFETY: whole two-byte sequences copied from the text and `encode_utf8` output.
+        let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
+        let span = Span::new(start, pos);
+        let clitics = clitics_of_word(self.text, span, &norm, self.profile);
+        self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
+        Some(pos)
     }
 
     /// Controls right after a token ending in a word char are part of it.
@@ -206,10 +251,8 @@ fn word_end(text: &str, i: usize) -> usize {
         if !is_word_char(c) || (is_digit(c) && previous_arabic) {
             break;
         }
-        // Marks and tatweel keep the script of the letter they follow.
-        if c.is_ascii() {
-            previous_arabic = false;
-        } else if !is_arabic_script(c) && !unicode_normalization::char::is_combining_mark(c) {
+        // Marks and tatweel keep the script of the letter before them.
+        if c.is_ascii() || (!is_arabic_script(c) && !unicode_normalization::char::is_combining_mark(c)) {
             previous_arabic = false;
         } else if is_arabic_script(c) && c != 'ـ' {
             previous_arabic = true;
