@@ -2,8 +2,8 @@
 
 use isnad_core::EntityLabel;
 
-use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
-use crate::text::{fold_into, hash_str, mix, prefix_chars, shape, strip_clitics, suffix_chars, Shape};
+use crate::lexicon::{Lexicon, MatchWord, PhraseMatch, TriggerKind};
+use crate::text::{fold_into, hash_str, lookup_keys, mix, prefix_chars, shape, strip_clitics, suffix_chars, Shape};
 
 /// What the tagger knows about one word before tagging.
 #[derive(Debug, Clone, Default)]
@@ -11,6 +11,8 @@ pub struct WordInfo {
     pub folded: String,
     /// Byte offset in `folded` where the clitic-stripped stem starts.
     pub stem_start: usize,
+    /// Where the three lookup keys (as written without article, stem, bare stem) start.
+    pub key_starts: [usize; 3],
     pub word_hash: u64,
     pub stem_hash: u64,
     pub shape: u64,
@@ -23,9 +25,12 @@ pub struct WordInfo {
     pub trigger_before: u64,
 }
 
-impl AsRef<str> for WordInfo {
-    fn as_ref(&self) -> &str {
+impl MatchWord for WordInfo {
+    fn folded(&self) -> &str {
         &self.folded
+    }
+    fn keys(&self) -> [&str; 3] {
+        self.key_starts.map(|k| &self.folded[k..])
     }
 }
 
@@ -66,12 +71,18 @@ pub struct LexiconMatches {
 
 /// Analyses the words of one sentence: folding, stems, gazetteer and trigger matches.
 pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>, matches: &mut LexiconMatches) {
-    out.clear();
+    // the word strings are reused from sentence to sentence
+    out.truncate(words.len());
     out.resize_with(words.len(), WordInfo::default);
     for (info, word) in out.iter_mut().zip(words) {
         fold_into(word, &mut info.folded);
         let (stem, code) = strip_clitics(&info.folded);
         info.stem_start = info.folded.len() - stem.len();
+        let len = info.folded.len();
+        info.key_starts = lookup_keys(&info.folded).map(|k| len - k.len());
+        info.gazetteer = 0;
+        info.trigger_here = 0;
+        info.trigger_before = 0;
         info.word_hash = hash_str(&info.folded);
         info.stem_hash = hash_str(stem);
         info.shape = shape_code(shape(word));
@@ -96,20 +107,18 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>, match
     }
 }
 
-// Feature templates: distinct constants so equal values under different templates differ.
+// Feature templates: distinct constants (gaps: templates dropped because they did not
+// help on the dev part — stems of neighbours, the shape trigram, stem length) so equal values under different templates differ.
 const T_BIAS: u64 = 1;
 const T_WORD: u64 = 2;
 const T_STEM: u64 = 3;
 const T_WORD_AT: u64 = 4;
-const T_STEM_AT: u64 = 5;
 const T_BIGRAM_LEFT: u64 = 6;
 const T_BIGRAM_RIGHT: u64 = 7;
 const T_PREFIX: u64 = 8;
 const T_SUFFIX: u64 = 9;
 const T_SHAPE: u64 = 10;
-const T_SHAPES: u64 = 11;
 const T_CLITICS: u64 = 12;
-const T_LENGTH: u64 = 13;
 const T_GAZ_AT: u64 = 14;
 const T_GAZ_PAIR: u64 = 15;
 const T_TRIGGER_HERE: u64 = 16;
@@ -152,11 +161,8 @@ pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>)
     sink.add(T_WORD, w.word_hash);
     sink.add(T_STEM, w.stem_hash);
     for offset in [-2isize, -1, 1, 2] {
-        let (word, stem) = at(infos, i, offset).map_or((OUTSIDE, OUTSIDE), |n| (n.word_hash, n.stem_hash));
+        let word = at(infos, i, offset).map_or(OUTSIDE, |n| n.word_hash);
         sink.add(mix(T_WORD_AT, offset as u64), word);
-        if offset.abs() == 1 {
-            sink.add(mix(T_STEM_AT, offset as u64), stem);
-        }
     }
     let left = at(infos, i, -1);
     let right = at(infos, i, 1);
@@ -170,12 +176,8 @@ pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>)
         sink.add(T_SUFFIX_LEFT, hash_str(suffix_chars(&l.folded, 2)));
     }
     sink.add(T_SHAPE, w.shape);
-    sink.add(
-        T_SHAPES,
-        mix(mix(left.map_or(0, |n| n.shape), w.shape), right.map_or(0, |n| n.shape)),
-    );
+
     sink.add(T_CLITICS, w.clitics);
-    sink.add(T_LENGTH, stem.chars().count().min(8) as u64);
     for offset in [-1isize, 0, 1] {
         let g = at(infos, i, offset).map_or(0, |n| n.gazetteer);
         sink.add(mix(T_GAZ_AT, offset as u64), g);

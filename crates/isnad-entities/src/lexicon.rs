@@ -28,6 +28,21 @@ impl Hasher for FastHasher {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
+/// A folded word as phrase matching sees it: its text and its lookup keys (see
+/// [`lookup_keys`]); words analysed once for the tagger carry their keys precomputed.
+pub trait MatchWord {
+    fn folded(&self) -> &str;
+    fn keys(&self) -> [&str; 3] {
+        lookup_keys(self.folded())
+    }
+}
+
+impl MatchWord for String {
+    fn folded(&self) -> &str {
+        self
+    }
+}
+
 /// A phrase of folded, article-less words with a payload.
 #[derive(Debug, Clone)]
 pub struct Phrase<P> {
@@ -78,8 +93,8 @@ impl<P> PhraseMatcher<P> {
     }
 
     /// The longest phrase starting at `folded[start]` (the first word may carry clitics).
-    pub fn longest_at<S: AsRef<str>>(&self, folded: &[S], start: usize) -> Option<PhraseMatch> {
-        let keys = lookup_keys(folded[start].as_ref());
+    pub fn longest_at<S: MatchWord>(&self, folded: &[S], start: usize) -> Option<PhraseMatch> {
+        let keys = folded[start].keys();
         let mut best: Option<PhraseMatch> = None;
         for (k, key) in keys.iter().enumerate() {
             if keys[..k].contains(key) {
@@ -95,7 +110,7 @@ impl<P> PhraseMatcher<P> {
                 let rest_matches = words[1..]
                     .iter()
                     .zip(&folded[start + 1..end])
-                    .all(|(w, f)| strip_article(f.as_ref()) == w);
+                    .all(|(w, f)| strip_article(f.folded()) == w);
                 if rest_matches {
                     best = Some(PhraseMatch { start, end, phrase: id });
                 }
@@ -105,7 +120,7 @@ impl<P> PhraseMatcher<P> {
     }
 
     /// All longest non-overlapping matches, left to right.
-    pub fn find_all<S: AsRef<str>>(&self, folded: &[S]) -> Vec<PhraseMatch> {
+    pub fn find_all<S: MatchWord>(&self, folded: &[S]) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < folded.len() {

@@ -8,7 +8,7 @@ use isnad_core::{EntityLabel, MentionKind, Proclitic, Sentence, Span, Token, Tok
 use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
 use crate::model::Model;
 use crate::tagger::{tag_indices, TaggerScratch};
-use crate::text::{fold, lookup_keys, strip_article, strip_clitics};
+use crate::text::{lookup_keys, strip_article, strip_clitics};
 
 /// A mention found in the document, before it joins an entity.
 #[derive(Debug, Clone)]
@@ -44,7 +44,8 @@ pub struct DocView<'a> {
 
 impl<'a> DocView<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], sentences: &[Sentence]) -> DocView<'a> {
-        let folded = tokens.iter().map(|t| fold(t.span.get(text).unwrap_or(""))).collect();
+        // filled sentence by sentence by `find_names`, from the tagger's analysis
+        let folded = vec![String::new(); tokens.len()];
         let mut ranges: Vec<Range<usize>> = sentences
             .iter()
             .map(|s| s.tokens.start.min(tokens.len())..s.tokens.end.min(tokens.len()))
@@ -145,7 +146,7 @@ fn skip_letters(word: &str, n: usize) -> Option<usize> {
 /// Tags every sentence and returns the name mentions, the trigger matches and the gazetteer
 /// matches (with document-level token indices).
 pub fn find_names(
-    view: &DocView<'_>,
+    view: &mut DocView<'_>,
     model: &Model,
     lexicon: &Lexicon,
     scratch: &mut TaggerScratch,
@@ -154,11 +155,14 @@ pub fn find_names(
     let mut triggers = Vec::new();
     let mut known = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    for range in &view.sentences {
+    for range in view.sentences.clone() {
         words.clear();
         words.extend(range.clone().map(|i| view.surface(i)));
         let tags = tag_indices(model, lexicon, &words, scratch);
         let offset = range.start;
+        for (k, info) in scratch.infos.iter().enumerate() {
+            view.folded[offset + k].clone_from(&info.folded);
+        }
         let gazetteer = &scratch.matches.gazetteer;
         let mut i = 0;
         while i < tags.len() {

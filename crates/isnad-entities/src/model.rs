@@ -22,16 +22,24 @@ pub fn allowed(prev: usize, tag: usize) -> bool {
 const MAGIC: &[u8; 8] = b"ISNADNER";
 const FORMAT: u32 = 1;
 
+/// Lanes of a weight row: `N_TAGS` padded so that a row is one aligned 32-byte block
+/// (one cache line, one vector add).
+const LANES: usize = N_TAGS;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(C)]
+struct Row([i16; LANES]);
+
 /// A trained model: `2^bits` buckets of `N_TAGS` quantized weights.
 pub struct Model {
     bits: u32,
-    weights: Vec<i16>,
+    rows: Vec<Row>,
 }
 
 impl Model {
     /// A model that tags everything `O`.
     pub fn empty() -> Model {
-        Model { bits: 0, weights: vec![0; N_TAGS] }
+        Model { bits: 0, rows: vec![Row([0; LANES])] }
     }
 
     #[inline]
@@ -44,25 +52,39 @@ impl Model {
     }
 
     fn add_scores(&self, features: &[u64], scores: &mut [i32; N_TAGS]) {
+        let mut acc = [0i32; LANES];
         for &f in features {
-            let row = self.bucket(f) * N_TAGS;
-            let w = &self.weights[row..row + N_TAGS];
-            for t in 0..N_TAGS {
-                scores[t] += w[t] as i32;
+            let row = &self.rows[self.bucket(f) & (self.rows.len() - 1)].0;
+            for t in 0..LANES {
+                acc[t] += row[t] as i32;
             }
         }
+        scores.copy_from_slice(&acc[..N_TAGS]);
     }
 
     /// Greedy left-to-right tagging of an analysed sentence; returns tag indices.
     pub fn tag(&self, infos: &[WordInfo], buffer: &mut Vec<u64>) -> Vec<usize> {
         let mut tags = Vec::with_capacity(infos.len());
+        // the tag-independent part of every word first: these lookups do not wait on each
+        // other, so the memory system can serve many at once
+        let static_scores: Vec<[i32; N_TAGS]> = (0..infos.len())
+            .map(|i| {
+                buffer.clear();
+                static_features(infos, i, &mut FeatureSink(buffer));
+                let mut scores = [0i32; N_TAGS];
+                self.add_scores(buffer, &mut scores);
+                scores
+            })
+            .collect();
         let (mut prev, mut prev2) = (START, START);
-        for i in 0..infos.len() {
+        for (i, fixed) in static_scores.iter().enumerate() {
             buffer.clear();
-            static_features(infos, i, &mut FeatureSink(buffer));
             tag_features(infos, i, prev, prev2, &mut FeatureSink(buffer));
             let mut scores = [0i32; N_TAGS];
             self.add_scores(buffer, &mut scores);
+            for t in 0..N_TAGS {
+                scores[t] += fixed[t];
+            }
             let best = best_allowed(prev, &scores);
             tags.push(best);
             prev2 = prev;
@@ -83,17 +105,17 @@ impl Model {
         }
         let rows = r.u32()? as usize;
         let buckets = 1usize << bits;
-        let mut weights = vec![0i16; buckets * N_TAGS];
+        let mut weights = vec![Row([0; LANES]); buckets];
         for _ in 0..rows {
             let bucket = r.u32()? as usize;
             if bucket >= buckets {
                 return None;
             }
             for t in 0..N_TAGS {
-                weights[bucket * N_TAGS + t] = r.i16()?;
+                weights[bucket].0[t] = r.i16()?;
             }
         }
-        Some(Model { bits, weights })
+        Some(Model { bits, rows: weights })
     }
 }
 
@@ -154,12 +176,22 @@ pub struct Trainer {
     /// Sum of step·update, for averaging: avg = w − totals/steps.
     totals: Vec<f64>,
     steps: u64,
+    /// Probability of hiding a word's own word and stem features during training.
+    pub word_dropout: f64,
+    rng: u64,
 }
 
 impl Trainer {
     pub fn new(bits: u32) -> Trainer {
         let n = (1usize << bits) * N_TAGS;
-        Trainer { bits, weights: vec![0.0; n], totals: vec![0.0; n], steps: 1 }
+        Trainer { bits, weights: vec![0.0; n], totals: vec![0.0; n], steps: 1, word_dropout: 0.0, rng: 0x9E37_79B9_7F4A_7C15 }
+    }
+
+    fn next_unit(&mut self) -> f64 {
+        self.rng ^= self.rng >> 12;
+        self.rng ^= self.rng << 25;
+        self.rng ^= self.rng >> 27;
+        (self.rng.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
     }
 
     fn bucket(&self, feature: u64) -> usize {
@@ -198,6 +230,11 @@ impl Trainer {
             for i in 0..ex.infos.len() {
                 buffer.clear();
                 buffer.extend_from_slice(&ex.features[i]);
+                // hide the word's identity now and then, so that context, affixes and
+                // lexicon features learn to carry words never seen in training
+                if self.word_dropout > 0.0 && self.next_unit() < self.word_dropout {
+                    buffer.drain(1..=2);
+                }
                 tag_features(&ex.infos, i, prev, prev2, &mut FeatureSink(&mut buffer));
                 let guess = best_allowed(prev, &self.scores(&buffer));
                 let gold = ex.gold[i];
@@ -219,17 +256,24 @@ impl Trainer {
         let avg: Vec<f64> = self.weights.iter().zip(&self.totals).map(|(&w, &t)| w as f64 - t / steps).collect();
         let max = avg.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
         let scale = 32000.0 / max;
-        let weights = avg.iter().map(|w| (w * scale).round() as i16).collect();
-        Model { bits: self.bits, weights }
+        let rows = avg
+            .chunks_exact(N_TAGS)
+            .map(|ws| {
+                let mut row = [0i16; LANES];
+                for (r, w) in row.iter_mut().zip(ws) {
+                    *r = (w * scale).round() as i16;
+                }
+                Row(row)
+            })
+            .collect();
+        Model { bits: self.bits, rows }
     }
 }
 
 impl Model {
     /// Serializes the non-zero rows.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let rows: Vec<usize> = (0..self.weights.len() / N_TAGS)
-            .filter(|r| self.weights[r * N_TAGS..(r + 1) * N_TAGS].iter().any(|&w| w != 0))
-            .collect();
+        let rows: Vec<usize> = (0..self.rows.len()).filter(|&r| self.rows[r].0.iter().any(|&w| w != 0)).collect();
         let mut out = Vec::with_capacity(24 + rows.len() * (4 + 2 * N_TAGS));
         out.extend_from_slice(MAGIC);
         for v in [FORMAT, self.bits, N_TAGS as u32, rows.len() as u32] {
@@ -237,7 +281,7 @@ impl Model {
         }
         for r in rows {
             out.extend_from_slice(&(r as u32).to_le_bytes());
-            for &w in &self.weights[r * N_TAGS..(r + 1) * N_TAGS] {
+            for &w in &self.rows[r].0[..N_TAGS] {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -262,10 +306,10 @@ mod tests {
 
     #[test]
     fn model_bytes_round_trip() {
-        let mut m = Model { bits: 4, weights: vec![0; 16 * N_TAGS] };
-        m.weights[3 * N_TAGS + 2] = -7;
+        let mut m = Model { bits: 4, rows: vec![Row([0; LANES]); 16] };
+        m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");
-        assert_eq!(back.weights, m.weights);
+        assert_eq!(back.rows, m.rows);
         assert!(Model::from_bytes(b"garbage").is_none());
     }
 }

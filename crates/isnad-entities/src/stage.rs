@@ -88,9 +88,9 @@ impl Stage for EntityStage {
 /// The entities and metadata of a tokenized text.
 pub fn extract(text: &str, tokens: &[Token], sentences: &[Sentence], options: &EntityOptions) -> (Vec<Entity>, Metadata) {
     let lexicon = Lexicon::builtin();
-    let view = DocView::new(text, tokens, sentences);
+    let mut view = DocView::new(text, tokens, sentences);
     let mut scratch = TaggerScratch::default();
-    let (mut found, triggers, known) = find_names(&view, builtin_model(), lexicon, &mut scratch);
+    let (mut found, triggers, known) = find_names(&mut view, builtin_model(), lexicon, &mut scratch);
     restore_known_names(&view, lexicon, &known, &mut found);
     clean_up(&view, lexicon, &mut found);
     head_names(&view, lexicon, &triggers, &mut found);

@@ -40,11 +40,12 @@ pub struct TrainOptions {
     pub bits: u32,
     pub dev_fraction: f64,
     pub seed: u64,
+    pub word_dropout: f64,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, bits: 20, dev_fraction: 0.0, seed: 0x15AD }
+        TrainOptions { epochs: 12, bits: 17, dev_fraction: 0.0, seed: 0x15AD, word_dropout: 0.2 }
     }
 }
 
@@ -84,6 +85,7 @@ pub fn train(sentences: &[ConllSentence], options: &TrainOptions) -> Model {
     let words: usize = examples.iter().map(|e| e.gold.len()).sum();
     eprintln!("training on {} sentences ({words} words), dev {} sentences", examples.len(), dev_part.len());
     let mut trainer = Trainer::new(options.bits);
+    trainer.word_dropout = options.word_dropout;
     let mut rng = Rng(options.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     for epoch in 1..=options.epochs {

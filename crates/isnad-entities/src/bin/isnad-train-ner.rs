@@ -2,7 +2,8 @@
 //!
 //! cargo run --release -p isnad-entities --bin isnad-train-ner -- \
 //!     --train ../shared/data/anercorp/ANERCorp_CamelLab_train.txt --out crates/isnad-entities/model/ner.bin
-//! Options: --epochs N (default 12), --bits B (hash buckets 2^B, default 20),
+//! Options: --epochs N (default 12), --bits B (hash buckets 2^B, default 17),
+//! --word-dropout P (hide word identity features with probability P in training, default 0.2),
 //! --dev-fraction F (hold out the last F of the sentences and report dev F1 per epoch; 0 = train on all).
 
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
             "--out" => out_path = Some(value()),
             "--epochs" => options.epochs = value().parse().unwrap_or(options.epochs),
             "--bits" => options.bits = value().parse().unwrap_or(options.bits),
+            "--word-dropout" => options.word_dropout = value().parse().unwrap_or(options.word_dropout),
             "--dev-fraction" => options.dev_fraction = value().parse().unwrap_or(options.dev_fraction),
             other => {
                 eprintln!("unknown argument {other}; usage: --train FILE --out FILE [--epochs N] [--bits B] [--dev-fraction F]");
