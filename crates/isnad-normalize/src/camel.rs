@@ -58,9 +58,7 @@ fn classify(c: char) -> Class {
 /// Classes of the whole Basic Multilingual Plane, computed once (64 KiB).
 fn bmp_classes() -> &'static [Class] {
     static TABLE: OnceLock<Vec<Class>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (0u32..0x10000).map(|u| char::from_u32(u).map_or(Class::StableKeep, classify)).collect()
-    })
+    TABLE.get_or_init(|| (0u32..0x10000).map(|u| char::from_u32(u).map_or(Class::StableKeep, classify)).collect())
 }
 
 #[inline]
@@ -237,7 +235,9 @@ pub(crate) fn is_camel_fixed_point(word: &str) -> bool {
             continue;
         }
         let (u, len) = decode_utf8(bytes, i);
-        if classes.get(u as usize) != Some(&Class::StableKeep) || crate::chars::is_invisible_control(char::from_u32(u).unwrap_or(' ')) {
+        if classes.get(u as usize) != Some(&Class::StableKeep)
+            || crate::chars::is_invisible_control(char::from_u32(u).unwrap_or(' '))
+        {
             return false;
         }
         i += len;
@@ -294,7 +294,9 @@ mod tests {
     #[test]
     fn diacritics_never_compose_or_share_a_composing_class() {
         // The premise of deleting harakat before NFKC.
-        for c in ['\u{064B}', '\u{064C}', '\u{064D}', '\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0670}'] {
+        for c in
+            ['\u{064B}', '\u{064C}', '\u{064D}', '\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0670}']
+        {
             assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes);
             let ccc = canonical_combining_class(c);
             for base in (0u32..0x30000).filter_map(char::from_u32) {

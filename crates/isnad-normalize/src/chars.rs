@@ -103,6 +103,8 @@ mod tests {
         assert!(!is_punctuation('$') && !is_punctuation('€'));
         assert_eq!(digit_value('٧'), Some(7));
         assert_eq!(digit_value('۹'), Some(9));
-        assert!(is_invisible_control('\u{200F}') && is_invisible_control('\u{FEFF}') && !is_invisible_control('\u{2060}'));
+        assert!(
+            is_invisible_control('\u{200F}') && is_invisible_control('\u{FEFF}') && !is_invisible_control('\u{2060}')
+        );
     }
 }

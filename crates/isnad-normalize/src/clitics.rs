@@ -69,7 +69,13 @@ struct Skeleton {
 
 impl Skeleton {
     fn of(word: &str) -> Skeleton {
-        let mut sk = Skeleton { letters: ['\0'; MAX_LETTERS], offsets: [0; MAX_LETTERS], norm_offsets: [0; MAX_LETTERS], len: 0, total: 0 };
+        let mut sk = Skeleton {
+            letters: ['\0'; MAX_LETTERS],
+            offsets: [0; MAX_LETTERS],
+            norm_offsets: [0; MAX_LETTERS],
+            len: 0,
+            total: 0,
+        };
         let bytes = word.as_bytes();
         let mut norm_len = 0u32;
         let mut i = 0;
@@ -302,7 +308,10 @@ fn proclitics_of(sk: &Skeleton) -> (Found, usize) {
         let before_function_word = sk.is_listed(1, &lists.function_words);
         let listed_word = first == 'و' && sk.is_listed(0, &lists.wa);
         let strip = !listed_word
-            && (before_article_or_prep || before_hamza || before_function_word || (first == 'و' && wa_before_plain_stem(sk)));
+            && (before_article_or_prep
+                || before_hamza
+                || before_function_word
+                || (first == 'و' && wa_before_plain_stem(sk)));
         if strip {
             found.push(if first == 'و' { Proclitic::Wa } else { Proclitic::Fa });
             k = 1;
@@ -318,7 +327,9 @@ fn proclitics_of(sk: &Skeleton) -> (Found, usize) {
             found.push(Proclitic::Al);
             return (found, k + 2);
         }
-        'ل' | 'ب' if is_hamza_alef(next) && sk.remaining(k + 1) >= 2 && !(c == 'ب' && sk.is_listed(k, &lists.bi_al)) => {
+        'ل' | 'ب'
+            if is_hamza_alef(next) && sk.remaining(k + 1) >= 2 && !(c == 'ب' && sk.is_listed(k, &lists.bi_al)) =>
+        {
             found.push(if c == 'ل' { Proclitic::Li } else { Proclitic::Bi });
             k += 1;
         }
@@ -382,7 +393,10 @@ pub(crate) fn clitics_of_word(text: &str, span: Span, norm: &str, profile: Profi
     let word = span.get(text)?;
     // Only و ف ب ل ك س ا ٱ start a proclitic: a quick look at the first char first.
     let first = word.chars().next()?;
-    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ') && is_arabic_script(first) && !matches!(search_fold(first), Fold::Drop | Fold::Control) {
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ')
+        && is_arabic_script(first)
+        && !matches!(search_fold(first), Fold::Drop | Fold::Control)
+    {
         return None;
     }
     let first = word.chars().find(|&c| !matches!(search_fold(c), Fold::Drop | Fold::Control))?;
@@ -464,10 +478,44 @@ mod tests {
     #[test]
     fn words_that_only_look_cliticized() {
         for word in [
-            "وزير", "وزارة", "ولاية", "واشنطن", "واحد", "فلسطين", "فرنسا", "فيها", "فقط", "بريطانيا",
-            "بين", "بعد", "بغداد", "لبنان", "لندن", "لكن", "كندا", "كان", "سلمان", "سوريا", "سيارة",
-            "سنوات", "ستة", "ألمانيا", "المانيا", "الذي", "إلى", "الى", "بالغة", "كأس", "وهو", "ولي",
-            "اليه", "ستولتنبيرغ", "ستيفن", "سيطرتهم", "سيليكون", "بأس",
+            "وزير",
+            "وزارة",
+            "ولاية",
+            "واشنطن",
+            "واحد",
+            "فلسطين",
+            "فرنسا",
+            "فيها",
+            "فقط",
+            "بريطانيا",
+            "بين",
+            "بعد",
+            "بغداد",
+            "لبنان",
+            "لندن",
+            "لكن",
+            "كندا",
+            "كان",
+            "سلمان",
+            "سوريا",
+            "سيارة",
+            "سنوات",
+            "ستة",
+            "ألمانيا",
+            "المانيا",
+            "الذي",
+            "إلى",
+            "الى",
+            "بالغة",
+            "كأس",
+            "وهو",
+            "ولي",
+            "اليه",
+            "ستولتنبيرغ",
+            "ستيفن",
+            "سيطرتهم",
+            "سيليكون",
+            "بأس",
         ] {
             if word == "وهو" {
                 // A function-word remainder: و + هو.

@@ -268,7 +268,9 @@ pub(crate) fn normalize_search(text: &str) -> String {
             let b = bytes[i];
             if b < 0x80 {
                 i += 1;
-            } else if b & 0xFC == 0xD8 && arabic_compact((((b & 0x03) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32) == KEEP {
+            } else if b & 0xFC == 0xD8
+                && arabic_compact((((b & 0x03) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32) == KEEP
+            {
                 i += 2;
             } else {
                 break;

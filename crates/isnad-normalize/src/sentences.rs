@@ -136,7 +136,8 @@ impl<'a> Splitter<'a> {
             let token_text = if self.tokens[i].kind == TokenKind::Punct { self.token_text(i) } else { "" };
             if pending_end {
                 let absorbed = self.adjacent(i - 1, i)
-                    && (is_terminator(&self.tokens[i], self.text) || (is_closing(token_text) && self.closes(token_text)));
+                    && (is_terminator(&self.tokens[i], self.text)
+                        || (is_closing(token_text) && self.closes(token_text)));
                 if absorbed {
                     self.quotes.update(token_text);
                     i += 1;

@@ -79,7 +79,10 @@ fn search_decomposes_presentation_forms() {
 
 #[test]
 fn search_drops_controls_inside_words_only() {
-    for control in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{FEFF}'] {
+    for control in [
+        '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}', '\u{202C}',
+        '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{FEFF}',
+    ] {
         assert_eq!(search(&format!("ب{control}ت")), "بت", "{control:?}");
         assert_eq!(search(&format!("{control}بت")), "بت", "{control:?}");
         assert_eq!(search(&format!("بت{control}")), "بت", "{control:?}");
@@ -219,7 +222,8 @@ fn tokens_carry_normalized_forms_and_clitics() {
     let text = "والعراق للحلف بالحلف وزير";
     let tokens = tokenize(text, Profile::Search);
     assert_eq!(tokens.len(), 4);
-    let clitics = |i: usize| tokens[i].clitics.as_ref().map(|c| (c.proclitics.clone(), c.stem.slice(text), c.stem_norm.as_str()));
+    let clitics =
+        |i: usize| tokens[i].clitics.as_ref().map(|c| (c.proclitics.clone(), c.stem.slice(text), c.stem_norm.as_str()));
     assert_eq!(clitics(0), Some((vec![Proclitic::Wa, Proclitic::Al], "عراق", "عراق")));
     assert_eq!(clitics(1), Some((vec![Proclitic::Li, Proclitic::Al], "حلف", "حلف")));
     assert_eq!(clitics(2), Some((vec![Proclitic::Bi, Proclitic::Al], "حلف", "حلف")));
@@ -248,7 +252,10 @@ fn splitter_ends_at_terminators_and_line_breaks() {
 #[test]
 fn splitter_keeps_numbers_abbreviations_and_inner_ellipses() {
     assert_eq!(sentence_texts("بلغ 3.5 مليون. ثم"), vec!["بلغ 3.5 مليون.", "ثم"]);
-    assert_eq!(sentence_texts("قال د. محمد إن أ.د. علي في U.S. الآن. تم"), vec!["قال د. محمد إن أ.د. علي في U.S. الآن.", "تم"]);
+    assert_eq!(
+        sentence_texts("قال د. محمد إن أ.د. علي في U.S. الآن. تم"),
+        vec!["قال د. محمد إن أ.د. علي في U.S. الآن.", "تم"]
+    );
     assert_eq!(sentence_texts("في عام 2015م. ثم"), vec!["في عام 2015م.", "ثم"]);
     assert_eq!(sentence_texts("قال ... إن الأمر…، ثم انتهى."), vec!["قال ... إن الأمر…، ثم انتهى."]);
     assert_eq!(sentence_texts("Mr. Smith said. Then"), vec!["Mr. Smith said.", "Then"]);

@@ -14,8 +14,7 @@
 use isnad_core::{Span, Token, TokenKind};
 
 use crate::chars::{
-    is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation,
-    is_word_char,
+    is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation, is_word_char,
 };
 use crate::clitics::clitics_of_word;
 use crate::search::control_run_end;
@@ -58,7 +57,8 @@ impl<'t> Tokenizer<'t> {
             }
             // Fast path: an Arabic letter U+0621–063A or U+0641–064A starts a word.
             if i + 1 < bytes.len()
-                && ((b == 0xD8 && (0xA1..=0xBA).contains(&bytes[i + 1])) || (b == 0xD9 && (0x81..=0x8A).contains(&bytes[i + 1])))
+                && ((b == 0xD8 && (0xA1..=0xBA).contains(&bytes[i + 1]))
+                    || (b == 0xD9 && (0x81..=0x8A).contains(&bytes[i + 1])))
             {
                 i = self.arabic_word(i);
                 continue;
@@ -178,8 +178,15 @@ impl<'t> Tokenizer<'t> {
         if !matches!(self.text.as_bytes().get(end), Some(0xD8 | 0xE2 | 0xEF)) {
             return end;
         }
-        if matches!(kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Mention | TokenKind::Url | TokenKind::Email)
-            && decode_at(self.text, end).is_some_and(is_invisible_control)
+        if matches!(
+            kind,
+            TokenKind::Word
+                | TokenKind::Number
+                | TokenKind::Hashtag
+                | TokenKind::Mention
+                | TokenKind::Url
+                | TokenKind::Email
+        ) && decode_at(self.text, end).is_some_and(is_invisible_control)
             && self.text[..end].chars().next_back().is_some_and(is_word_char)
         {
             control_run_end(self.text, end)
@@ -353,7 +360,8 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
 /// `label(.label)+` ending in a common top-level domain, followed by `/` or the end of the
 /// domain: returns the end of the domain.
 fn bare_domain_end(text: &str, i: usize) -> Option<usize> {
-    const TLDS: [&str; 14] = ["com", "net", "org", "sa", "gov", "edu", "info", "co", "uk", "ae", "eg", "io", "int", "news"];
+    const TLDS: [&str; 14] =
+        ["com", "net", "org", "sa", "gov", "edu", "info", "co", "uk", "ae", "eg", "io", "int", "news"];
     let bytes = text.as_bytes();
     let mut pos = i;
     let mut last_label = i;

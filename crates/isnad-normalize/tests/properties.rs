@@ -39,7 +39,11 @@ fn check_tokens_and_sentences(text: &str, profile: Profile) -> Result<(), TestCa
         let gap = &text[covered_to..span.start];
         prop_assert!(gap.chars().all(char::is_whitespace), "uncovered non-whitespace {gap:?}");
         if let Some(clitics) = &token.clitics {
-            prop_assert!(span.contains(clitics.stem) && !clitics.stem.is_empty(), "stem {:?} outside {span:?}", clitics.stem);
+            prop_assert!(
+                span.contains(clitics.stem) && !clitics.stem.is_empty(),
+                "stem {:?} outside {span:?}",
+                clitics.stem
+            );
             prop_assert!(clitics.stem.get(text).is_some());
             prop_assert!(!clitics.proclitics.is_empty());
         }
