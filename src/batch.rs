@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use isnad_core::{json::document_to_value, Pipeline};
+use isnad_core::{json::document_to_string, Pipeline};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
@@ -67,12 +67,23 @@ fn analyse_line(pipeline: &Pipeline, line: &[u8], opts: &BatchOptions) -> Result
         Ok(Err(e)) => return Err((id, e.to_string())),
         Err(panic) => return Err((id, format!("a stage panicked: {}", panic_message(&*panic)))),
     };
-    let mut out = Map::new();
-    out.insert("id".into(), id);
-    if let Value::Object(analysis) = document_to_value(&doc) {
-        out.extend(analysis);
+    Ok(prepend_field("id", &id, &document_to_string(&doc)))
+}
+
+/// `{"key":value,` followed by the rest of a serialized JSON object: adds a first field
+/// without re-parsing the (large) analysis.
+pub fn prepend_field(key: &str, value: &Value, object: &str) -> String {
+    let rest = object.strip_prefix('{').unwrap_or(object);
+    let mut out = String::with_capacity(object.len() + key.len() + 16);
+    out.push('{');
+    out.push_str(&Value::from(key).to_string());
+    out.push(':');
+    out.push_str(&value.to_string());
+    if rest != "}" {
+        out.push(',');
     }
-    Ok(Value::Object(out).to_string())
+    out.push_str(rest);
+    out
 }
 
 /// The message a panic carried, if it was a string.

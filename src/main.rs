@@ -179,16 +179,17 @@ fn analyze(files: Vec<String>, pipeline: Option<&PathBuf>, pretty: bool) -> anyh
             .and_then(|text| pipeline.run(&text).map_err(|e| anyhow::anyhow!("{}: {e}", input::display_name(file))));
         match result {
             Ok(doc) => {
-                let mut value = json::document_to_value(&doc);
-                if files.len() > 1 {
-                    if let serde_json::Value::Object(map) = &mut value {
-                        map.shift_insert(0, "file".into(), input::display_name(file).into());
-                    }
-                }
+                let name = serde_json::Value::from(input::display_name(file));
                 if pretty {
+                    let mut value = json::document_to_value(&doc);
+                    if let (true, serde_json::Value::Object(map)) = (files.len() > 1, &mut value) {
+                        map.shift_insert(0, "file".into(), name);
+                    }
                     serde_json::to_writer_pretty(&mut out, &value)?;
+                } else if files.len() > 1 {
+                    out.write_all(batch::prepend_field("file", &name, &json::document_to_string(&doc)).as_bytes())?;
                 } else {
-                    serde_json::to_writer(&mut out, &value)?;
+                    json::write_document(&mut out, &doc)?;
                 }
                 out.write_all(b"\n")?;
             }

@@ -27,7 +27,12 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<Token>>,
     /// Layers that are not built in (added by plugins), by name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", rename = "layers")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        rename = "layers",
+        serialize_with = "crate::json::serialize_extensions"
+    )]
     pub extensions: BTreeMap<String, serde_json::Value>,
 }
 

@@ -1,10 +1,12 @@
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into a document's original text.
 ///
-/// Spans serialize as `{"start", "end"}`; [`crate::json::document_to_value`] adds the
-/// `text` each one covers, so any output can be checked by slicing the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+/// Spans serialize as `{"start", "end"}`, and as `{"start", "end", "text"}` inside the
+/// [`crate::json`] functions, which know the document's text: any output can be checked by
+/// slicing the input. A `text` field is ignored when a span is read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -48,5 +50,19 @@ impl Span {
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::json::with_current_text(|text| {
+            let mut st = serializer.serialize_struct("Span", if text.is_some() { 3 } else { 2 })?;
+            st.serialize_field("start", &self.start)?;
+            st.serialize_field("end", &self.end)?;
+            if let Some(text) = text {
+                st.serialize_field("text", self.get(text).unwrap_or(""))?;
+            }
+            st.end()
+        })
     }
 }
