@@ -110,9 +110,10 @@ pub struct PluginTableV1 {
     pub manifest: unsafe extern "C" fn() -> CallResult,
     /// A new instance from a JSON object of options (`config`, `config_len` bytes).
     pub create: unsafe extern "C" fn(config: *const u8, config_len: usize) -> CreateResult,
-    /// Processes one document: input is the document's JSON, output (on success) a JSON
-    /// object holding `schema_version` and only the layers the plugin produces (extension
-    /// layers under `layers`). Called from several threads at once on the same instance.
+    /// Processes one document: input is the document's JSON (text and the layers the plugin
+    /// requires or extends), output (on success) a JSON object holding `schema_version`, the
+    /// layers the plugin produces and those it extends and changed (extension layers under
+    /// `layers`). Called from several threads at once on the same instance.
     pub process:
         unsafe extern "C" fn(instance: *mut c_void, doc: *const u8, doc_len: usize) -> CallResult,
     /// Drops an instance `create` returned.

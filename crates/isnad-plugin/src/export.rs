@@ -143,9 +143,14 @@ pub unsafe extern "C" fn process<S: Stage>(instance: *mut c_void, doc: *const u8
                 isnad_core::SCHEMA_VERSION
             ));
         }
+        // An extended layer goes back only if the stage changed it (the quote stage adds an
+        // entity in few documents): the host keeps its own copy otherwise, which saves
+        // writing and parsing the layer twice.
+        let extends = stage.extends();
+        let before = crate::wire::copy_layers(&doc, &extends);
         stage.process(&mut doc).map_err(|e| e.message)?;
         let mut returned = stage.produces();
-        returned.extend(stage.extends());
+        returned.extend(extends.into_iter().filter(|layer| !crate::wire::same_layer(&before, &doc, layer)));
         Ok(crate::wire::layers_json(&doc, &returned, false))
     })
 }
@@ -164,4 +169,68 @@ pub unsafe extern "C" fn destroy<S: Stage>(instance: *mut c_void) {
 /// `buffer` must be one this library returned, freed once.
 pub unsafe extern "C" fn free_buffer(buffer: Buffer) {
     drop(buffer.into_vec());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_core::{Entity, EntityLabel, Layer};
+
+    /// Produces `quotes` (none) and extends `entities`, adding one when the text says "add".
+    #[derive(Default)]
+    struct Extender;
+
+    impl Stage for Extender {
+        fn name(&self) -> &str {
+            "extender"
+        }
+        fn version(&self) -> &str {
+            "0"
+        }
+        fn requires(&self) -> Vec<Layer> {
+            vec![Layer::ENTITIES]
+        }
+        fn produces(&self) -> Vec<Layer> {
+            vec![Layer::QUOTES]
+        }
+        fn extends(&self) -> Vec<Layer> {
+            vec![Layer::ENTITIES]
+        }
+        fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+            doc.quotes = Some(Vec::new());
+            if doc.text.contains("add") {
+                doc.entities.get_or_insert_with(Vec::new).push(Entity {
+                    id: "E9".into(),
+                    label: EntityLabel::Per,
+                    canonical: "x".into(),
+                    mentions: vec![],
+                    roles: vec![],
+                    value: None,
+                });
+            }
+            Ok(())
+        }
+    }
+
+    fn reply(text: &str) -> Value {
+        let mut doc = Document::new(text);
+        doc.entities = Some(Vec::new());
+        let input = serde_json::to_vec(&doc).unwrap();
+        let instance = Box::into_raw(Box::new(Extender)).cast::<c_void>();
+        // SAFETY: `instance` is an `Extender`, destroyed right after.
+        let result = unsafe { process::<Extender>(instance, input.as_ptr(), input.len()) };
+        unsafe { destroy::<Extender>(instance) };
+        assert_eq!(result.status, Status::Ok as u32);
+        // SAFETY: the buffer comes from `process` in this library.
+        serde_json::from_slice(&unsafe { result.buffer.into_vec() }).unwrap()
+    }
+
+    #[test]
+    fn an_extended_layer_is_returned_only_when_changed() {
+        let unchanged = reply("keep");
+        assert_eq!(unchanged, serde_json::json!({"schema_version": 1, "quotes": []}));
+        let changed = reply("add");
+        assert_eq!(changed["entities"][0]["id"], "E9");
+        assert_eq!(changed["quotes"], serde_json::json!([]));
+    }
 }

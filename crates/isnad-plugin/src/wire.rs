@@ -56,6 +56,38 @@ pub fn layers_json(doc: &Document, layers: &[Layer], with_text: bool) -> Vec<u8>
     serde_json::to_vec(&view).expect("document layers always serialize")
 }
 
+/// A copy of `doc`'s `layers` (and nothing else, not even the text).
+pub fn copy_layers(doc: &Document, layers: &[Layer]) -> Document {
+    let mut copy = Document::new(String::new());
+    for layer in layers {
+        match layer.as_str() {
+            "tokens" => copy.tokens.clone_from(&doc.tokens),
+            "sentences" => copy.sentences.clone_from(&doc.sentences),
+            "entities" => copy.entities.clone_from(&doc.entities),
+            "quotes" => copy.quotes.clone_from(&doc.quotes),
+            "metadata" => copy.metadata.clone_from(&doc.metadata),
+            name => {
+                if let Some(value) = doc.extensions.get(name) {
+                    copy.extensions.insert(name.to_owned(), value.clone());
+                }
+            }
+        }
+    }
+    copy
+}
+
+/// Whether `layer` is the same in both documents.
+pub fn same_layer(a: &Document, b: &Document, layer: &Layer) -> bool {
+    match layer.as_str() {
+        "tokens" => a.tokens == b.tokens,
+        "sentences" => a.sentences == b.sentences,
+        "entities" => a.entities == b.entities,
+        "quotes" => a.quotes == b.quotes,
+        "metadata" => a.metadata == b.metadata,
+        name => a.extensions.get(name) == b.extensions.get(name),
+    }
+}
+
 /// A plugin's reply, read: the schema version it states and its layers, typed.
 pub struct Reply {
     pub schema_version: Option<u64>,
@@ -85,8 +117,9 @@ pub fn read_reply(bytes: &[u8], declared: &[Layer]) -> Result<Reply, String> {
     let keys: BTreeMap<String, IgnoredAny> =
         serde_json::from_slice(bytes).map_err(|e| format!("returned invalid JSON: {e}"))?;
     for key in keys.keys() {
-        let known = key == "schema_version" || key == "layers";
-        if !known && !(Layer::from(key.as_str()).is_builtin() && declared.contains(&Layer::from(key.as_str()))) {
+        let layer = Layer::from(key.as_str());
+        let allowed = key == "schema_version" || key == "layers" || (layer.is_builtin() && declared.contains(&layer));
+        if !allowed {
             return Err(undeclared(key));
         }
     }
