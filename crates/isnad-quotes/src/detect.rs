@@ -413,7 +413,9 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             let phrase_end = subject_end.unwrap_or(stop).min(stop);
             match trim_phrase(ctx, subject_start, phrase_end) {
                 Some((s, e)) => Subject::Phrase(s, e),
-                None if ctx.previous_word(i).is_some_and(lexicon::is_relative) => antecedent(ctx, i - 1),
+                // `“ذي دايلي مايل” التي رأت`: the antecedent speaks when the verb agrees with
+                // the relative pronoun (`… التي يزعم أنها`: someone else speaks of it).
+                None if ctx.previous_word(i).is_some_and(|p| relative_agrees(p, cue.agreement)) => antecedent(ctx, i - 1),
                 None => before_subject(ctx, i, cue),
             }
         }
@@ -496,6 +498,15 @@ fn embedded(ctx: &Context, m: &Marked) -> bool {
     }
     let continues = next < words.len() && !words.items[next].ends_sentence && !words.is_mark(next);
     continues && words.count_words(m.inner.0, m.inner.1) <= 3
+}
+
+fn relative_agrees(relative: &str, agreement: Agreement) -> bool {
+    match relative {
+        "الذي" => agreement == Agreement::Masculine,
+        "التي" => agreement == Agreement::Feminine,
+        "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان" | "اللاتي" => agreement == Agreement::Plural,
+        _ => false,
+    }
 }
 
 /// The antecedent of a relative pronoun at `r` (`“ذي دايلي مايل” التي رأت`).

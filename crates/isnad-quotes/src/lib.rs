@@ -86,7 +86,9 @@ impl QuoteStage {
         for f in &found {
             let (speaker, factor) = resolver.resolve(f);
             let confidence = (f.confidence * factor).clamp(0.0, 1.0);
-            if confidence < self.min_confidence {
+            // Weakly attributed speech that no speaker can be found for (a participle or a
+            // marked paragraph at the start of an article) is more likely no quote at all.
+            if confidence < self.min_confidence || (speaker.is_none() && confidence < 0.45) {
                 continue;
             }
             quotes.push(Quote { kind: f.kind, content: f.content, cue: f.cue, speaker, confidence });

@@ -90,6 +90,8 @@ pub struct Resolver<'c, 'w> {
     by_word: HashMap<String, Vec<usize>>,
     next_id: usize,
     history: Vec<Seen>,
+    /// Entities whose one-word name was already looked up in full.
+    expanded: Vec<usize>,
 }
 
 impl<'c, 'w> Resolver<'c, 'w> {
@@ -103,7 +105,17 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let from_stage = entities.len();
         let index = MentionIndex::new(&entities);
         let mut resolver =
-            Resolver { text, ctx, entities, from_stage, index, by_word: HashMap::new(), next_id, history: Vec::new() };
+            Resolver {
+            text,
+            ctx,
+            entities,
+            from_stage,
+            index,
+            by_word: HashMap::new(),
+            next_id,
+            history: Vec::new(),
+            expanded: Vec::new(),
+        };
         for k in 0..from_stage {
             if resolver.entities[k].label.is_name() {
                 resolver.index_name(k);
@@ -164,9 +176,57 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
     }
 
-    fn speaker(&self, entity: usize, mention: Option<Span>) -> Speaker {
+    fn speaker(&mut self, entity: usize, mention: Option<Span>) -> Speaker {
+        // Each look-up scans the article: a bounded number keeps long documents linear.
+        if self.expanded.len() < 24 && !self.expanded.contains(&entity) {
+            self.expanded.push(entity);
+            self.expand_surname(entity);
+        }
         let e = &self.entities[entity];
         Speaker { name: e.canonical.clone(), entity: Some(e.id.clone()), mention }
+    }
+
+    /// A person known by one word (`نابوت`) is named in full somewhere in the article
+    /// (`الباراجوياني "خوان أنخل نابوت"`): the most complete name is the canonical one.
+    fn expand_surname(&mut self, entity: usize) {
+        let e = &self.entities[entity];
+        if e.label == EntityLabel::Loc || e.canonical.contains(' ') || e.canonical.chars().count() < 3 {
+            return;
+        }
+        let surname = normalize(&e.canonical);
+        let words = self.ctx.words;
+        let mut best: Option<Span> = None;
+        let mut seen = 0;
+        for k in 1..words.len() {
+            if seen >= 8 {
+                break;
+            }
+            if !words.is_word(k) || words.norm(k) != surname {
+                continue;
+            }
+            seen += 1;
+            let mut first = k;
+            while first > 0 && k - first < 3 && words.is_word(first - 1) && name_like(words.norm(first - 1)) {
+                first -= 1;
+            }
+            if first == k {
+                continue;
+            }
+            // The run must begin a name: after a title, a mark or punctuation, or be a person
+            // the entity stage found.
+            let opener = first == 0 || !words.is_word(first - 1) || lexicon::is_title_word(words.norm(first - 1));
+            let span = Span::new(words.items[first].span.start, words.items[k].span.end);
+            let confirmed = self.index.overlapping(Span::new(span.start, words.items[k - 1].span.end)).any(|m| {
+                !m.role && self.entities[m.entity].label == EntityLabel::Per
+            });
+            if (opener || confirmed) && best.is_none_or(|b| span.len() > b.len()) {
+                best = Some(span);
+            }
+        }
+        if let Some(span) = best {
+            self.entities[entity].canonical = span.slice(self.text).to_owned();
+            self.index_name(entity);
+        }
     }
 
     /// A participle or dropped subject in a sentence with no earlier quote: the sentence's
@@ -316,6 +376,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let mut after_comma = false;
         let mut after_title = false;
         let mut after_org = false;
+        let mut institution = false;
         for k in s..e {
             let item = &words.items[k];
             match item.kind {
@@ -343,11 +404,14 @@ impl<'c, 'w> Resolver<'c, 'w> {
                         runs.extend(run.take());
                     } else if let Some(r) = run.as_mut() {
                         r.1 = k + 1;
-                    } else if !article && !common_plural && w != "و" && !after_function && !(after_org && w.ends_with('ه')) {
+                    } else if !article && !common_plural && w != "و" && !after_function && !(after_org && w.ends_with('ه')) && !institution {
                         // A run right after a preposition is a place or genitive, not the name.
                         run = Some((k, k + 1, after_comma, after_title));
                     }
                     after_function = function;
+                    // `مركز الملك سلمان`, `مدينة الملك فهد`: a name after an organization and a
+                    // royal title names the institution.
+                    institution = (after_org || institution && !function) && title && !lexicon::is_org_head(w);
                     after_title = title && !lexicon::is_org_head(w);
                     // `دراسة صغيرة`: an adjective agreeing with an organization or document.
                     after_org = lexicon::is_org_head(w);
@@ -412,7 +476,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
     fn complete_name(&mut self, entity: usize, name: Span) {
         let full = normalize(name.slice(self.text));
         let canonical = normalize(&self.entities[entity].canonical);
-        if full.len() > canonical.len() && full.contains(&canonical) && self.entities[entity].label == EntityLabel::Per {
+        // Whatever label the entity stage gave it (a person tagged MISC or ORG is still named
+        // in full here), places aside.
+        if full.len() > canonical.len() && full.contains(&canonical) && self.entities[entity].label != EntityLabel::Loc {
             self.entities[entity].canonical = name.slice(self.text).to_owned();
             self.index_name(entity);
         }
@@ -495,6 +561,19 @@ impl<'c, 'w> Resolver<'c, 'w> {
         self.index_name(k);
         k
     }
+}
+
+/// A word that can be part of a personal name before a surname.
+fn name_like(w: &str) -> bool {
+    !(w.starts_with("ال")
+        || lexicon::is_title_word(w)
+        || lexicon::cue(w).is_some()
+        || lexicon::is_temporal(w)
+        || lexicon::is_clause_opener(w)
+        || lexicon::is_preposition(w)
+        || lexicon::is_support_verb(w)
+        || (w.starts_with('ل') || w.starts_with('ب')) && w.chars().count() > 3 && !w.starts_with("بن")
+        || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn strip_article(w: &str) -> &str {
