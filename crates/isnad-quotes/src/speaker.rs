@@ -206,7 +206,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
             }
             seen += 1;
             let mut first = k;
-            while first > 0 && k - first < 3 && words.is_word(first - 1) && name_like(words.norm(first - 1)) {
+            while first > 0
+                && k - first < 3
+                && words.is_word(first - 1)
+                && name_like(words.norm(first - 1))
+                && !self.covered_by_place_or_org(words.items[first - 1].span)
+            {
                 first -= 1;
             }
             if first == k {
@@ -408,7 +413,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
                         // A run right after a preposition is a place or genitive, not the name.
                         run = Some((k, k + 1, after_comma, after_title));
                     }
-                    after_function = function;
+                    // Only a bare preposition puts a place after it (`في افغانستان`); a
+                    // genitive title may end right before the name (`النائب العام للدولة سالم`).
+                    after_function = function && (lexicon::is_preposition(w) || w == "باسم");
                     // `مركز الملك سلمان`, `مدينة الملك فهد`: a name after an organization and a
                     // royal title names the institution.
                     institution = (after_org || institution && !function) && title && !lexicon::is_org_head(w);
