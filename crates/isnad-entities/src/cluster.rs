@@ -105,3 +105,82 @@ fn build_entity(text: &str, found: &[Found], cl: Cluster) -> Option<Entity> {
     roles.dedup();
     Some(Entity { id: String::new(), label, canonical, mentions, roles, value: cl.value })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    /// Finds each phrase in `text` (the n-th occurrence via `skip`) and makes a mention.
+    fn at(text: &str, phrase: &str, skip: usize, label: EntityLabel, k: &str) -> Found {
+        let start = text.match_indices(phrase).nth(skip).expect("phrase in text").0;
+        Found::name(Span::new(start, start + phrase.len()), 0..0, label, key(k))
+    }
+
+    #[test]
+    fn surname_titles_and_aliases_join_their_entity() {
+        let text = "قال مارك روتي ثم روتي و الأمين العام و حلف شمال الأطلسي ثم حلف الناتو ثم الحلف و بغداد";
+        let mut found = vec![
+            at(text, "روتي", 1, EntityLabel::Per, "روتي"),
+            at(text, "مارك روتي", 0, EntityLabel::Per, "مارك روتي"),
+            at(text, "حلف شمال الأطلسي", 0, EntityLabel::Org, "حلف شمال اطلسي"),
+            at(text, "حلف الناتو", 0, EntityLabel::Org, "حلف ناتو"),
+            at(text, "بغداد", 0, EntityLabel::Loc, "بغداد"),
+        ];
+        found[2].gazetteer = Some(7);
+        found[3].gazetteer = Some(7);
+        found[3].kind = MentionKind::Alias;
+        let mut title = at(text, "الأمين العام", 0, EntityLabel::Per, "");
+        title.kind = MentionKind::Title;
+        title.link = Some(1);
+        found.push(title);
+        let mut head = at(text, "الحلف", 0, EntityLabel::Org, "حلف");
+        head.kind = MentionKind::Alias;
+        head.link = Some(2);
+        found.push(head);
+
+        let entities = cluster(text, &found);
+        assert_eq!(entities.len(), 3);
+        let rutte = &entities[0];
+        assert_eq!((rutte.id.as_str(), rutte.label, rutte.canonical.as_str()), ("E1", EntityLabel::Per, "مارك روتي"));
+        assert_eq!(rutte.mentions.len(), 3);
+        let nato = &entities[1];
+        assert_eq!((nato.id.as_str(), nato.canonical.as_str()), ("E2", "حلف شمال الأطلسي"));
+        let kinds: Vec<MentionKind> = nato.mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, vec![MentionKind::Name, MentionKind::Alias, MentionKind::Alias]);
+        assert_eq!(entities[2].canonical, "بغداد");
+    }
+
+    #[test]
+    fn different_people_with_different_names_stay_apart() {
+        let text = "مارك روتي و لويد اوستن و اوستن";
+        let found = vec![
+            at(text, "مارك روتي", 0, EntityLabel::Per, "مارك روتي"),
+            at(text, "لويد اوستن", 0, EntityLabel::Per, "لويد اوستن"),
+            at(text, "اوستن", 1, EntityLabel::Per, "اوستن"),
+        ];
+        let entities = cluster(text, &found);
+        assert_eq!(entities.len(), 2);
+        assert_eq!(entities[1].mentions.len(), 2);
+    }
+
+    #[test]
+    fn values_cluster_by_value() {
+        let text = "2024 و 2024 و 2025";
+        let mut found: Vec<Found> = ["2024", "2024", "2025"]
+            .iter()
+            .enumerate()
+            .map(|(n, v)| at(text, v, if n == 1 { 1 } else { 0 }, EntityLabel::Date, v))
+            .collect();
+        for f in &mut found {
+            f.kind = MentionKind::Value;
+            f.value = Some(f.key[0].clone());
+        }
+        let entities = cluster(text, &found);
+        assert_eq!(entities.len(), 2);
+        assert_eq!(entities[0].value.as_deref(), Some("2024"));
+    }
+}

@@ -200,3 +200,47 @@ pub fn tag_features(infos: &[WordInfo], i: usize, prev: usize, prev2: usize, sin
     sink.add(T_PREV_TAG_WORD, mix(prev as u64, w.word_hash));
     sink.add(T_PREV_TAG_STEM, mix(prev as u64, w.stem_hash));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysed(words: &[&str]) -> Vec<WordInfo> {
+        let lex = Lexicon::parse("ORG\tحلف شمال الأطلسي\tالناتو\n", "PER_TITLE\tوزير\nORG_HEAD\tحلف\n");
+        let mut infos = Vec::new();
+        analyse(words, &lex, &mut infos, &mut LexiconMatches::default());
+        infos
+    }
+
+    #[test]
+    fn lexicon_matches_become_word_features() {
+        let infos = analysed(&["قال", "وزير", "لويد", "لحلف", "شمال", "الأطلسي"]);
+        assert_eq!(infos[2].trigger_before, 1, "the word after a person title");
+        assert_eq!(infos[1].trigger_here, 1);
+        // ORG is label 1: begin 1 + 2·1, inside one more
+        assert_eq!(infos[3].gazetteer, 3);
+        assert_eq!(infos[5].gazetteer, 4);
+        assert_eq!(infos[0].gazetteer, 0);
+        assert_eq!(infos[3].stem(), "لحلف");
+    }
+
+    #[test]
+    fn features_depend_on_the_word_and_its_context() {
+        let a = analysed(&["في", "العراق", "اليوم"]);
+        let b = analysed(&["في", "العراق", "امس"]);
+        let features = |infos: &[WordInfo], i: usize| {
+            let mut v = Vec::new();
+            static_features(infos, i, &mut FeatureSink(&mut v));
+            v
+        };
+        let (fa, fb) = (features(&a, 1), features(&b, 1));
+        assert_eq!(fa.len(), fb.len());
+        assert_eq!(fa, features(&a, 1), "deterministic");
+        let differing = fa.iter().zip(&fb).filter(|(x, y)| x != y).count();
+        assert!((1..=3).contains(&differing), "only the right-context features differ, got {differing}");
+        // clitics do not change the stem feature: `والعراق` and `العراق` share it
+        let c = analysed(&["في", "والعراق", "اليوم"]);
+        assert_eq!(c[1].stem_hash, a[1].stem_hash);
+        assert_ne!(c[1].word_hash, a[1].word_hash);
+    }
+}

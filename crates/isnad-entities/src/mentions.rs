@@ -117,7 +117,7 @@ impl<'a> DocView<'a> {
             letters += 1; // لل: the article's alef is elided, so its ل goes too
         } else if code.preposition.is_none() && !code.article {
             let [_, stem, bare] = lookup_keys(folded);
-            if bare != stem && lexicon.starts_phrase(bare) && !lexicon.starts_phrase(stem) {
+            if bare != stem && lexicon.starts_any(bare) && !lexicon.starts_any(stem) {
                 letters += 1;
             }
         }
@@ -347,5 +347,41 @@ pub fn link_standalone_titles(
         mention.kind = MentionKind::Title;
         mention.link = person;
         found.push(mention);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::simple_tokens::tokenize;
+
+    fn trimmed(text: &str) -> Vec<String> {
+        let (tokens, sentences) = tokenize(text);
+        let mut view = DocView::new(text, &tokens, &sentences);
+        view.folded = tokens.iter().map(|t| crate::text::fold(t.span.slice(text))).collect();
+        (0..tokens.len()).map(|i| text[view.trimmed_start(i, Lexicon::builtin())..tokens[i].span.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn proclitics_are_left_out_of_names() {
+        assert_eq!(trimmed("والعراق بالعراق للحلف لحلف"), vec!["العراق", "العراق", "حلف", "حلف"]);
+    }
+
+    #[test]
+    fn letters_that_only_look_like_proclitics_stay() {
+        assert_eq!(trimmed("وزير واشنطن بغداد لندن"), vec!["وزير", "واشنطن", "بغداد", "لندن"]);
+    }
+
+    #[test]
+    fn clitic_analysis_from_tokens_is_used_when_present() {
+        let text = "والعراق";
+        let (mut tokens, sentences) = tokenize(text);
+        tokens[0].clitics = Some(isnad_core::Clitics {
+            proclitics: vec![Proclitic::Wa, Proclitic::Al],
+            stem: Span::new(6, text.len()),
+            stem_norm: "عراق".into(),
+        });
+        let view = DocView::new(text, &tokens, &sentences);
+        assert_eq!(&text[view.trimmed_start(0, Lexicon::builtin())..], "العراق");
     }
 }

@@ -9,6 +9,14 @@ use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
 use crate::mentions::{DocView, Found};
 use crate::text::strip_article;
 
+/// Folded function words that never start a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "قد", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك", "تلك",
+    "التي", "الذي", "الذين", "كان", "كانت", "بعد", "قبل", "حتي", "منذ", "عند", "خلال", "بين", "حول", "او", "ثم",
+    "لكن", "هو", "هي", "هم", "نحن", "كما", "كل", "بعض", "غير", "اي", "اذا", "لدي", "عبر", "نحو", "ضد", "وفي",
+    "ومن", "وعلي", "والي", "وقد", "ولا", "فقد",
+];
+
 /// Heads whose names may continue with `في` and a place (`بعثة حلف الناتو في العراق`).
 const PLACE_COMPLEMENT_HEADS: &[&str] = &["بعثه", "سفاره", "قنصليه", "مكتب", "ممثليه"];
 
@@ -81,6 +89,8 @@ pub fn head_names(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch
 /// Drops titles tagged as persons on their own, and splits a known person's surname off
 /// the end of another name (`الناتو روتي` after `مارك روتي`).
 pub fn clean_up(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    // no name starts with a preposition, particle or demonstrative (`على تمديد تواجد`)
+    found.retain(|f| !view.folded.get(f.tokens.start).is_some_and(|w| FUNCTION_WORDS.contains(&w.as_str())));
     found.retain(|f| {
         !(f.label == EntityLabel::Per
             && f.tokens.len() == 1
