@@ -240,6 +240,8 @@ impl WordList {
 }
 
 struct Lists {
+    /// The article words in their search forms, for [`plain_article_stem`].
+    al_norms: HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
     wa: WordList,
     function_words: WordList,
     al: WordList,
@@ -250,6 +252,7 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| Lists {
+        al_norms: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).as_str().into()).collect(),
         wa: WordList::new(WA_WORDS),
         function_words: WordList::new(FUNCTION_WORDS),
         al: WordList::new(AL_WORDS),
@@ -386,6 +389,26 @@ fn is_future_verb(sk: &Skeleton, k: usize) -> bool {
 pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Clitics> {
     let word = span.get(text)?;
     clitics_of_word(text, span, &token_norm(word, profile), profile)
+}
+
+/// The analysis of a word made only of Arabic letters and harakat (U+0620–065F) that starts
+/// with a bare alef and lam, from its search form: the article and the stem's start, or
+/// `None` if the word does not carry the article. Gives what [`clitics_of_word`] gives for
+/// such words (ا cannot start another proclitic), without building a skeleton.
+pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    if !bytes.starts_with("ال".as_bytes()) || norm.chars().count() < 4 || lists().al_norms.contains(norm) {
+        return None;
+    }
+    let mut stem = 4;
+    while stem + 1 < bytes.len()
+        && matches!(bytes[stem], 0xD8 | 0xD9)
+        && crate::search::arabic_compact((((bytes[stem] & 0x03) as u32) << 6) | (bytes[stem + 1] & 0x3F) as u32)
+            == crate::search::DROP
+    {
+        stem += 2;
+    }
+    Some(stem)
 }
 
 /// [`analyze_clitics`] for a token whose `profile` form `norm` is already known.

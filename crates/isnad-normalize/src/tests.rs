@@ -301,3 +301,18 @@ fn stage_declares_layers_and_reads_options() {
     assert_eq!(doc.tokens().len(), 4);
     assert_eq!(doc.sentences().len(), 2);
 }
+
+proptest::proptest! {
+    /// The tokenizer's one-pass path for plain Arabic words gives the same norm and clitics
+    /// as the general functions.
+    #[test]
+    fn plain_word_fast_path_matches_general_analysis(
+        word in "(ال|وال|لل|بال|و|ف|س|)[\u{0620}-\u{065F}]{0,9}",
+    ) {
+        let text = format!("{word} .");
+        let tokens = tokenize(&text, Profile::Search);
+        let first = &tokens[0];
+        proptest::prop_assert_eq!(&first.norm, &normalize_word(first.span.slice(&text)));
+        proptest::prop_assert_eq!(&first.clitics, &analyze_clitics(&text, first.span, Profile::Search));
+    }
+}

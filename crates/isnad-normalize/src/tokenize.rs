@@ -11,12 +11,12 @@
 //! Digits continue a word only after a non-Arabic char (`K24`, `G20`), so `بـ564` is the
 //! word `بـ` and the number `564`, and `2015م` the number `2015` and the word `م`.
 
-use isnad_core::{Span, Token, TokenKind};
+use isnad_core::{Clitics, Proclitic, Span, Token, TokenKind};
 
 use crate::chars::{
     is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation, is_word_char,
 };
-use crate::clitics::clitics_of_word;
+use crate::clitics::{clitics_of_word, plain_article_stem};
 use crate::search::control_run_end;
 use crate::{token_norm, CompactString, Profile};
 
@@ -167,7 +167,16 @@ impl<'t> Tokenizer<'t> {
         // SAFETY: whole two-byte sequences copied from the text and `encode_utf8` output.
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
         let span = Span::new(start, pos);
-        let clitics = clitics_of_word(self.text, span, &norm, self.profile);
+        let word = &self.text[start..pos];
+        let clitics = if word.starts_with("ال") {
+            plain_article_stem(word, &norm).map(|stem| Clitics {
+                proclitics: vec![Proclitic::Al],
+                stem: Span::new(start + stem, pos),
+                stem_norm: CompactString::from(norm.get("ال".len()..).unwrap_or("")),
+            })
+        } else {
+            clitics_of_word(self.text, span, &norm, self.profile)
+        };
         self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
         Some(pos)
     }
