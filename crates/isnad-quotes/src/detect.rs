@@ -64,6 +64,8 @@ pub struct Context<'w> {
     paragraph_end: Vec<u32>,
     /// Spans of person and organization names from the entity stage.
     pub names: Vec<Span>,
+    /// The lexicon's cue for each word, looked up once.
+    cues: Vec<Option<Cue>>,
 }
 
 impl<'w> Context<'w> {
@@ -99,11 +101,17 @@ impl<'w> Context<'w> {
                 start = i as u32 + 1;
             }
         }
-        Context { words, marked, inside, opening, sentence_end, sentence_start, paragraph_end, names: Vec::new() }
+        let cues = (0..n).map(|i| if words.is_word(i) { lexicon::cue(words.norm(i)) } else { None }).collect();
+        Context { words, marked, inside, opening, sentence_end, sentence_start, paragraph_end, names: Vec::new(), cues }
     }
 
     fn norm(&self, i: usize) -> &str {
         self.words.norm(i)
+    }
+
+    /// The lexicon's cue for the word at `i`, whatever its context.
+    pub fn lexicon_cue(&self, i: usize) -> Option<Cue> {
+        self.cues.get(i).copied().flatten()
     }
 
     /// Whether a name of the entity stage overlaps `span` (`names` sorted by start).
@@ -144,7 +152,7 @@ impl<'w> Context<'w> {
             return None;
         }
         let norm = self.norm(i);
-        let cue = lexicon::cue(norm)?;
+        let cue = self.cues.get(i).copied().flatten()?;
         if self.previous_word(i).is_some_and(lexicon::blocks_cue) {
             return None;
         }
@@ -300,6 +308,13 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     }
     let end = ctx.sentence_end(i);
     let mut subject_start = cue_end;
+    // `وجاء في البيان أن …`: the document after `في` is the source.
+    if lexicon::is_came(ctx.norm(i)) {
+        if !(words.is_word(cue_end) && ctx.norm(cue_end) == "في") {
+            return None;
+        }
+        subject_start = cue_end + 1;
+    }
     // `أعلن أمس الأربعاء الوزير …`, `وقالت لرويترز`, `كشفت فيه مصادر`: time words, the
     // addressee and resumptive pronouns before the subject.
     while subject_start < end && words.is_word(subject_start) && {
@@ -381,7 +396,7 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     subject_end = Some(j);
                 }
                 // A masdar (`بقوله`) after the subject takes over the clause: `ومضى X بقوله "…"`.
-                if cue.form == CueForm::Verb && lexicon::cue(norm).is_some_and(|c| c.form == CueForm::Masdar) {
+                if cue.form == CueForm::Verb && ctx.lexicon_cue(j).is_some_and(|c| c.form == CueForm::Masdar) {
                     return None;
                 }
                 words_seen += 1;
@@ -516,7 +531,7 @@ fn antecedent(ctx: &Context, r: usize) -> Subject {
     let mut s = r;
     while s > start && r - s < 7 {
         let k = s - 1;
-        if words.is_word(k) && (lexicon::cue(ctx.norm(k)).is_some() || lexicon::is_preposition(ctx.norm(k))) {
+        if words.is_word(k) && (ctx.lexicon_cue(k).is_some() || lexicon::is_preposition(ctx.norm(k))) {
             break;
         }
         if !(words.is_word(k) || words.is_mark(k)) {
@@ -542,7 +557,7 @@ fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
     let mut s = end;
     while s > start && s + 8 > end && ctx.words.is_word(s - 1) {
         let w = ctx.norm(s - 1);
-        if lexicon::is_clause_opener(w) || lexicon::cue(w).is_some() {
+        if lexicon::is_clause_opener(w) || ctx.lexicon_cue(s - 1).is_some() {
             break;
         }
         s -= 1;

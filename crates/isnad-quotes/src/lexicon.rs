@@ -5,7 +5,33 @@
 //! stem, so every person, number and gender a news text uses is covered by one line.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiplicative hasher for short keys (the lexicon is looked up for every word;
+/// SipHash's DoS resistance buys nothing on a fixed table).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Grammatical gender and number carried by a cue, used to check a dropped subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +113,8 @@ const IRREGULAR: &[(&str, &[&str], &[&str], &[&str], &[&str])] = &[
     ("تمني", &["تمني", "يتمني"], &["تمنت", "تتمني"], &["تمنوا", "يتمنون"], &["متمنيا", "متمنيه", "متمنين"]),
     ("دعا", &["دعا", "يدعو"], &["دعت", "تدعو"], &["دعوا"], &["داعيا", "داعيه", "داعين"]),
     ("سال", &[], &[], &[], &["سائلا", "سائله", "سائلين"]),
+    // `وجاء في البيان أن …`: a document speaks (only with `في`, see `detect`).
+    ("جاء", &["جاء"], &["جاءت"], &[], &[]),
 ];
 
 /// Verbs that carry a speaker into a following `بقوله` without reporting by themselves.
@@ -96,7 +124,9 @@ const SUPPORT_VERBS: &[&str] = &[
 ];
 
 struct Lexicon {
-    cues: HashMap<String, Cue>,
+    cues: FastMap<String, Cue>,
+    /// Longest cue form in bytes: longer words are no cues without a lookup.
+    longest: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -105,7 +135,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn build() -> Lexicon {
-    let mut cues = HashMap::new();
+    let mut cues = FastMap::default();
     let mut add = |form: String, cue: Cue| {
         cues.entry(form).or_insert(cue);
     };
@@ -177,7 +207,8 @@ fn build() -> Lexicon {
     }
     // Impersonal forms: `تبين أن` (it turned out), not `بيّنت` (she explained).
     cues.remove("تبين");
-    Lexicon { cues }
+    let longest = cues.keys().map(|k| k.len()).max().unwrap_or(0);
+    Lexicon { cues, longest }
 }
 
 /// Strips one conjunction (و, ف) from a normalized word, for the forms that carry one.
@@ -188,6 +219,10 @@ fn without_conjunction(word: &str) -> Option<&str> {
 /// The cue a normalized word is, with or without و/ف (and ب before `قوله`).
 pub fn cue(word: &str) -> Option<Cue> {
     let lex = lexicon();
+    // Two proclitics at most (`وب` before `قوله`) on the longest form.
+    if word.len() > lex.longest + 4 || word.len() < 4 {
+        return None;
+    }
     if let Some(c) = lex.cues.get(word) {
         return Some(*c);
     }
@@ -197,6 +232,11 @@ pub fn cue(word: &str) -> Option<Cue> {
     }
     let c = lex.cues.get(bare.strip_prefix('ب')?)?;
     (c.form == CueForm::Masdar).then_some(*c)
+}
+
+/// `جاء`, `وجاء`: reports only as `جاء في X أن/:` (a document's words).
+pub fn is_came(word: &str) -> bool {
+    matches!(without_conjunction(word).unwrap_or(word), "جاء" | "جاءت")
 }
 
 /// Whether a normalized word carries a speaker into a following `بقوله` (`ومضى`).
@@ -284,7 +324,7 @@ pub fn is_temporal(word: &str) -> bool {
         word,
         "امس" | "اليوم" | "يوم" | "مساء" | "صباح" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس"
             | "الجمعه" | "السبت" | "الماضي" | "الحالي" | "الاسبوع" | "ظهر" | "الليله" | "فجر" | "حينها"
-            | "حينه" | "وقتها" | "انذاك" | "سابقا" | "لاحقا" | "مجددا" | "مؤخرا" | "مساء" | "صباحا" | "مساءا"
+            | "حينه" | "وقتها" | "انذاك" | "سابقا" | "لاحقا" | "مجددا" | "مؤخرا" | "صباحا" | "مساءا"
     ) || word.chars().all(|c| c.is_ascii_digit())
 }
 

@@ -6,8 +6,6 @@
 //! speakers seen so far (`روتي` → `مارك روتي`), then by its title (`الأمين العام للحلف`),
 //! and otherwise becomes an entity of its own.
 
-use std::collections::HashMap;
-
 use isnad_core::{Entity, EntityLabel, Mention, MentionKind, Span, Speaker};
 
 use crate::detect::{Context, Found, Subject};
@@ -87,7 +85,7 @@ pub struct Resolver<'c, 'w> {
     from_stage: usize,
     index: MentionIndex,
     /// Entities by the normalized words (and joined word pairs) of their canonical name.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: lexicon::FastMap<String, Vec<usize>>,
     next_id: usize,
     history: Vec<Seen>,
     /// Entities whose one-word name was already looked up in full.
@@ -111,7 +109,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
             entities,
             from_stage,
             index,
-            by_word: HashMap::new(),
+            by_word: Default::default(),
             next_id,
             history: Vec::new(),
             expanded: Vec::new(),

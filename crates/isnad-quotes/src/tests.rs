@@ -246,3 +246,12 @@ fn verb_first_plural_subject_speaks_for_the_participle() {
     let (_, _, name, _) = one("قلل دبلوماسيون وخبراء مصريون من أهمية الحوار مؤكدين أن الحوار شكلي.");
     assert_eq!(name.as_deref(), Some("دبلوماسيون وخبراء مصريون"));
 }
+
+#[test]
+fn a_document_speaks_through_jaa_fi() {
+    let (kind, content, name, _) = one("وجاء في البيان أن الاجتماع سيعقد غدا.");
+    assert_eq!(kind, QuoteKind::Indirect);
+    assert_eq!(content, "الاجتماع سيعقد غدا");
+    assert_eq!(name.as_deref(), Some("البيان"));
+    assert!(quotes("وجاء الفريق في المركز الثاني بعد أن خسر المباراة.").is_empty());
+}
