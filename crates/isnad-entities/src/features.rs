@@ -23,6 +23,8 @@ pub struct WordInfo {
     pub trigger_here: u64,
     /// The trigger phrase ending right before this word, 0 if none.
     pub trigger_before: u64,
+    /// A common given name.
+    pub given_name: bool,
 }
 
 impl MatchWord for WordInfo {
@@ -80,6 +82,7 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>, match
         info.stem_start = info.folded.len() - stem.len();
         let len = info.folded.len();
         info.key_starts = lookup_keys(&info.folded).map(|k| len - k.len());
+        info.given_name = lexicon.is_given_name(info.keys());
         info.gazetteer = 0;
         info.trigger_here = 0;
         info.trigger_before = 0;
@@ -127,6 +130,7 @@ const T_TRIGGER_BEFORE2: u64 = 18;
 const T_FIRST: u64 = 19;
 const T_SUFFIX_LEFT: u64 = 20;
 const T_TRIGGER_AFTER: u64 = 21;
+const T_GIVEN_NAME: u64 = 22;
 const T_PREV_TAG: u64 = 30;
 const T_PREV_TAGS: u64 = 31;
 const T_PREV_TAG_WORD: u64 = 32;
@@ -190,6 +194,8 @@ pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>)
     if i == 0 {
         sink.add(T_FIRST, 1);
     }
+    let given = |offset: isize| at(infos, i, offset).is_some_and(|n| n.given_name) as u64;
+    sink.add(T_GIVEN_NAME, given(-1) | given(0) << 1 | given(1) << 2);
 }
 
 /// The features of word `i` that depend on the two previous predicted tags.

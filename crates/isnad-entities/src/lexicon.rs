@@ -161,6 +161,8 @@ pub enum TriggerKind {
 
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// Keys of common given names (a tagger feature).
+    pub given_names: FastMap<String, ()>,
     pub entries: Vec<GazetteerEntry>,
     pub gazetteer: PhraseMatcher<GazetteerName>,
     pub triggers: PhraseMatcher<TriggerKind>,
@@ -223,11 +225,26 @@ impl Lexicon {
         lex
     }
 
+    /// Adds given names, one a line (`#` comments).
+    pub fn with_given_names(mut self, text: &str) -> Lexicon {
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            self.given_names.insert(word_key(line), ());
+        }
+        self
+    }
+
+    /// Whether one of the word's lookup keys is a given name (`وعلي`, `لروبرتو`).
+    pub fn is_given_name(&self, keys: [&str; 3]) -> bool {
+        !self.given_names.is_empty()
+            && keys.iter().enumerate().any(|(n, k)| !keys[..n].contains(k) && self.given_names.contains_key(*k))
+    }
+
     /// The lexicon built from the crate's data files, once.
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
             Lexicon::parse(include_str!("../data/gazetteer.tsv"), include_str!("../data/triggers.tsv"))
+                .with_given_names(include_str!("../data/first_names.txt"))
         })
     }
 

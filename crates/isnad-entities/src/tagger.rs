@@ -62,3 +62,4 @@ pub fn tag_conll_sentence(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
+

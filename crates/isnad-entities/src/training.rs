@@ -170,10 +170,11 @@ impl Scores {
 pub fn evaluate(model: &Model, lexicon: &Lexicon, sentences: &[ConllSentence]) -> Scores {
     let mut scores = Scores::default();
     let mut scratch = TaggerScratch::default();
-    for s in sentences {
-        let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+    let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
+    let tags: Vec<Vec<usize>> = words.iter().map(|w| tag_indices(model, lexicon, w, &mut scratch)).collect();
+    for (s, tags) in sentences.iter().zip(tags) {
         let gold: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
-        let pred: Vec<&str> = tag_indices(model, lexicon, &words, &mut scratch).into_iter().map(|t| TAGS[t]).collect();
+        let pred: Vec<&str> = tags.into_iter().map(|t| TAGS[t]).collect();
         scores.add(&gold, &pred);
     }
     scores
