@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use isnad_core::{Document, Stage};
+use isnad_core::Document;
 use isnad_quotes::QuoteStage;
 
 const BENCH_BYTES: usize = 8 << 20;
@@ -17,7 +17,9 @@ fn corpus_text() -> String {
         let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
-            let Ok(data) = std::fs::read_to_string(&p) else { continue };
+            let Ok(data) = std::fs::read_to_string(&p) else {
+                continue;
+            };
             for line in data.lines() {
                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
                     if let Some(c) = v.get("content").and_then(|c| c.as_str()) {
@@ -72,7 +74,11 @@ fn bench(c: &mut Criterion) {
     });
     if let Some(pipeline) = full_pipeline() {
         group.bench_function("default_pipeline", |b| {
-            b.iter(|| docs.iter().map(|t| pipeline.run(t).map(|d| d.quotes().len()).unwrap_or(0)).sum::<usize>())
+            b.iter(|| {
+                docs.iter()
+                    .map(|t| pipeline.run(t).map(|d| d.quotes().len()).unwrap_or(0))
+                    .sum::<usize>()
+            })
         });
     }
     group.finish();

@@ -29,7 +29,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let record: serde_json::Value = serde_json::from_str(&line)?;
         let id = record.get("id").cloned().unwrap_or(serde_json::Value::Null);
-        let text = record.get("text").and_then(|t| t.as_str()).unwrap_or_default();
+        let text = record
+            .get("text")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default();
         let mut doc = Document::new(text);
         normalize.process(&mut doc)?;
         if no_entities {

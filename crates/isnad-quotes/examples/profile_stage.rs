@@ -6,11 +6,18 @@ use isnad_core::Document;
 include!("common/pipeline.rs");
 
 fn main() {
-    let megabytes: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(8);
+    let megabytes: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(8);
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
     let mut docs = Vec::new();
     let mut bytes = 0;
-    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("corpus").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     'outer: for p in paths {
         for line in std::fs::read_to_string(p).unwrap_or_default().lines() {
@@ -45,8 +52,19 @@ fn main() {
 /// This process's user + system CPU time (Linux), so a loaded machine does not skew the rate.
 fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    let ticks: f64 = fields.get(11).and_then(|u| u.parse::<f64>().ok()).unwrap_or(0.0)
-        + fields.get(12).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let ticks: f64 = fields
+        .get(11)
+        .and_then(|u| u.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        + fields
+            .get(12)
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0);
     ticks / 100.0
 }

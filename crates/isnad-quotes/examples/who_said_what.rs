@@ -9,9 +9,17 @@ include!("common/pipeline.rs");
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let bidi = if args.iter().any(|a| a == "--logical") { Bidi::Logical } else { Bidi::Visual };
+    let bidi = if args.iter().any(|a| a == "--logical") {
+        Bidi::Logical
+    } else {
+        Bidi::Visual
+    };
     let mut text = String::new();
-    match args.iter().find(|a| !a.starts_with("--")).filter(|a| *a != "-") {
+    match args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .filter(|a| *a != "-")
+    {
         Some(path) => text = std::fs::read_to_string(path)?,
         None => {
             std::io::stdin().read_to_string(&mut text)?;

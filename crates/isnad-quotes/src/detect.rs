@@ -93,16 +93,34 @@ impl<'w> Context<'w> {
             sentence_end[i] = s_end;
             paragraph_end[i] = p_end;
         }
-        let mut sentence_start = vec![0u32; n];
+        let mut sentence_start = Vec::with_capacity(n);
         let mut start = 0u32;
-        for i in 0..n {
-            sentence_start[i] = start;
-            if words.items[i].ends_sentence {
+        for (i, item) in words.items.iter().enumerate() {
+            sentence_start.push(start);
+            if item.ends_sentence {
                 start = i as u32 + 1;
             }
         }
-        let cues = (0..n).map(|i| if words.is_word(i) { lexicon::cue(words.norm(i)) } else { None }).collect();
-        Context { words, marked, inside, opening, sentence_end, sentence_start, paragraph_end, names: Vec::new(), cues }
+        let cues = (0..n)
+            .map(|i| {
+                if words.is_word(i) {
+                    lexicon::cue(words.norm(i))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        Context {
+            words,
+            marked,
+            inside,
+            opening,
+            sentence_end,
+            sentence_start,
+            paragraph_end,
+            names: Vec::new(),
+            cues,
+        }
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -117,12 +135,19 @@ impl<'w> Context<'w> {
     /// Whether a name of the entity stage overlaps `span` (`names` sorted by start).
     fn names_overlap(&self, span: Span) -> bool {
         const LONGEST: usize = 256;
-        let first = self.names.partition_point(|n| n.start + LONGEST < span.start);
-        self.names[first..].iter().take_while(|n| n.start < span.end).any(|n| n.overlaps(span))
+        let first = self
+            .names
+            .partition_point(|n| n.start + LONGEST < span.start);
+        self.names[first..]
+            .iter()
+            .take_while(|n| n.start < span.end)
+            .any(|n| n.overlaps(span))
     }
 
     fn sentence_end(&self, i: usize) -> usize {
-        self.sentence_end.get(i).map_or(self.words.len(), |&e| e as usize)
+        self.sentence_end
+            .get(i)
+            .map_or(self.words.len(), |&e| e as usize)
     }
 
     pub fn sentence_start(&self, i: usize) -> usize {
@@ -130,11 +155,17 @@ impl<'w> Context<'w> {
     }
 
     fn paragraph_end(&self, i: usize) -> usize {
-        self.paragraph_end.get(i).map_or(self.words.len(), |&e| e as usize)
+        self.paragraph_end
+            .get(i)
+            .map_or(self.words.len(), |&e| e as usize)
     }
 
     fn marked_opening_at(&self, i: usize) -> Option<&Marked> {
-        self.opening.get(i).copied().flatten().map(|k| &self.marked[k as usize])
+        self.opening
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|k| &self.marked[k as usize])
     }
 
     fn inside_marks(&self, i: usize) -> bool {
@@ -159,7 +190,9 @@ impl<'w> Context<'w> {
         if cue.needs_clause_start {
             let conjoined = norm.starts_with('و') || norm.starts_with('ف');
             let after_punct = i == 0 || !self.words.is_word(i - 1);
-            let after_opener = self.previous_word(i).is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ"));
+            let after_opener = self
+                .previous_word(i)
+                .is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ"));
             if !(conjoined || after_punct || after_opener) {
                 return None;
             }
@@ -183,7 +216,9 @@ impl<'w> Context<'w> {
     fn is_complementizer(&self, i: usize) -> bool {
         self.words.is_word(i)
             && lexicon::complementizer(self.norm(i)).is_some()
-            && !self.previous_word(i).is_some_and(lexicon::blocks_complementizer)
+            && !self
+                .previous_word(i)
+                .is_some_and(lexicon::blocks_complementizer)
     }
 }
 
@@ -219,7 +254,9 @@ pub fn find(ctx: &Context) -> Vec<Found> {
             || norm.starts_with('ف')
             || a.cue_start == 0
             || !words.is_word(a.cue_start - 1)
-            || ctx.previous_word(a.cue_start).is_some_and(|p| matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم"))
+            || ctx
+                .previous_word(a.cue_start)
+                .is_some_and(|p| matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم"))
     };
     // A subject before its verb opens the clause (`، لكن مدريد لفتت إلى أن`) unless a
     // complementizer introduces it (`إن الكونجرس يعتقدون أن`).
@@ -227,7 +264,9 @@ pub fn find(ctx: &Context) -> Vec<Found> {
         if opens_clause(a) {
             return Some(a.cue_start);
         }
-        let Subject::Phrase(s, e) = a.subject else { return None };
+        let Subject::Phrase(s, e) = a.subject else {
+            return None;
+        };
         if e > a.cue_start {
             return None;
         }
@@ -265,7 +304,10 @@ pub fn find(ctx: &Context) -> Vec<Found> {
     // Overlapping quotes: the first found (a cue's own clause) wins.
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
-        if out.last().is_some_and(|p: &Found| p.content.overlaps(f.content)) {
+        if out
+            .last()
+            .is_some_and(|p: &Found| p.content.overlaps(f.content))
+        {
             continue;
         }
         out.push(f);
@@ -278,11 +320,18 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     let words = ctx.words;
     let mut cue_end = i + 1;
     // The governed preposition right after the verb belongs to the cue (`مشيرا الى`).
-    if words.is_word(cue_end) && lexicon::is_object_preposition(ctx.norm(cue_end)) && ctx.norm(cue_end + 1) != "لسان" {
+    if words.is_word(cue_end)
+        && lexicon::is_object_preposition(ctx.norm(cue_end))
+        && ctx.norm(cue_end + 1) != "لسان"
+    {
         let after = cue_end + 1;
         if ctx.is_complementizer(after) {
             let content = after + 1;
-            let subject = if cue.form == CueForm::Masdar { masdar_subject(ctx, i) } else { before_subject(ctx, i, cue) };
+            let subject = if cue.form == CueForm::Masdar {
+                masdar_subject(ctx, i)
+            } else {
+                before_subject(ctx, i, cue)
+            };
             return Some(Attribution {
                 cue,
                 cue_start: i,
@@ -353,14 +402,20 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             Kind::Punct(_) => {}
             Kind::Word => {
                 let norm = ctx.norm(j);
-                let next = if words.is_word(j + 1) { ctx.norm(j + 1) } else { "" };
+                let next = if words.is_word(j + 1) {
+                    ctx.norm(j + 1)
+                } else {
+                    ""
+                };
                 if ctx.is_complementizer(j) {
                     term = Term::Complementizer(j, j + 1);
                     break;
                 }
                 // `أكدت على لسان المتحدثة X أن`, `وأضافت القناة نقلا عن الشرطة أن`: the
                 // source follows.
-                if ((norm == "علي" && next == "لسان") || (norm == "نقلا" && next == "عن")) && subject_end.is_none() {
+                if ((norm == "علي" && next == "لسان") || (norm == "نقلا" && next == "عن"))
+                    && subject_end.is_none()
+                {
                     subject_start = j + 2;
                     j += 2;
                     continue;
@@ -384,7 +439,10 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                         continue;
                     }
                     // `وشدد على أهمية …`: the verb's own preposition with a noun object.
-                    if governed && !lexicon::starts_adverbial(norm, next) && cue.form != CueForm::Masdar {
+                    if governed
+                        && !lexicon::starts_adverbial(norm, next)
+                        && cue.form != CueForm::Masdar
+                    {
                         return None;
                     }
                 }
@@ -392,11 +450,17 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     break;
                 }
                 let temporal_after_subject = j > subject_start && lexicon::is_temporal(norm);
-                if subject_end.is_none() && (lexicon::starts_adverbial(norm, next) || temporal_after_subject) {
+                if subject_end.is_none()
+                    && (lexicon::starts_adverbial(norm, next) || temporal_after_subject)
+                {
                     subject_end = Some(j);
                 }
                 // A masdar (`بقوله`) after the subject takes over the clause: `ومضى X بقوله "…"`.
-                if cue.form == CueForm::Verb && ctx.lexicon_cue(j).is_some_and(|c| c.form == CueForm::Masdar) {
+                if cue.form == CueForm::Verb
+                    && ctx
+                        .lexicon_cue(j)
+                        .is_some_and(|c| c.form == CueForm::Masdar)
+                {
                     return None;
                 }
                 words_seen += 1;
@@ -410,7 +474,9 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     // A participle has no subject of its own: its clause follows at once (`مشيرا الى ان`,
     // `مؤكدا في هذا الصدد أن`), else it has a noun object (`طالبا إعادة الأرض`).
     let late = match term {
-        Term::Complementizer(c, _) | Term::Colon(c) | Term::Mark(c) => words.count_words(cue_end, c) > 4,
+        Term::Complementizer(c, _) | Term::Colon(c) | Term::Mark(c) => {
+            words.count_words(cue_end, c) > 4
+        }
         Term::None => true,
     };
     if late && cue.form == CueForm::Participle {
@@ -430,18 +496,33 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 Some((s, e)) => Subject::Phrase(s, e),
                 // `“ذي دايلي مايل” التي رأت`: the antecedent speaks when the verb agrees with
                 // the relative pronoun (`… التي يزعم أنها`: someone else speaks of it).
-                None if ctx.previous_word(i).is_some_and(|p| relative_agrees(p, cue.agreement)) => antecedent(ctx, i - 1),
+                None if ctx
+                    .previous_word(i)
+                    .is_some_and(|p| relative_agrees(p, cue.agreement)) =>
+                {
+                    antecedent(ctx, i - 1)
+                }
                 None => before_subject(ctx, i, cue),
             }
         }
     };
     // `ومضى بقوله`: the support verb is part of the cue.
-    let cue_start = if cue.form == CueForm::Masdar && i > 0 && words.is_word(i - 1) && lexicon::is_support_verb(ctx.norm(i - 1)) {
+    let cue_start = if cue.form == CueForm::Masdar
+        && i > 0
+        && words.is_word(i - 1)
+        && lexicon::is_support_verb(ctx.norm(i - 1))
+    {
         i - 1
     } else {
         i
     };
-    Some(Attribution { cue, cue_start, cue_end, subject, term })
+    Some(Attribution {
+        cue,
+        cue_start,
+        cue_end,
+        subject,
+        term,
+    })
 }
 
 /// Trims punctuation and appositive commas off a subject phrase; `None` if no noun is left
@@ -472,7 +553,8 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
     // A relative clause or a new clause after the subject is not part of it
     // (`تاردونو الذي أشرف على …`, `المتحدثة فان ما حدث`).
     if let Some(k) = (start + 1..end).find(|&k| {
-        words.is_word(k) && (lexicon::is_relative(ctx.norm(k)) || lexicon::is_clause_opener(ctx.norm(k)))
+        words.is_word(k)
+            && (lexicon::is_relative(ctx.norm(k)) || lexicon::is_clause_opener(ctx.norm(k)))
     }) {
         end = k;
     }
@@ -490,8 +572,22 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
         return None;
     }
     let first = ctx.norm(start);
-    if matches!(first, "ما" | "له" | "لها" | "لهم" | "انه" | "انها" | "ذلك" | "هذا" | "هذه" | "علي" | "الي" | "عن" | "في" | "من")
-        || lexicon::complementizer(first).is_some()
+    if matches!(
+        first,
+        "ما" | "له"
+            | "لها"
+            | "لهم"
+            | "انه"
+            | "انها"
+            | "ذلك"
+            | "هذا"
+            | "هذه"
+            | "علي"
+            | "الي"
+            | "عن"
+            | "في"
+            | "من"
+    ) || lexicon::complementizer(first).is_some()
     {
         return None;
     }
@@ -507,8 +603,14 @@ fn trim_phrase(ctx: &Context, mut start: usize, mut end: usize) -> Option<(usize
 fn embedded(ctx: &Context, m: &Marked) -> bool {
     let after = m.after();
     let words = ctx.words;
-    let next = (after..words.len()).find(|&k| !words.is_comma(k)).unwrap_or(words.len());
-    if ctx.is_complementizer(next) || (words.is_word(next) && lexicon::is_object_preposition(ctx.norm(next)) && ctx.is_complementizer(next + 1)) {
+    let next = (after..words.len())
+        .find(|&k| !words.is_comma(k))
+        .unwrap_or(words.len());
+    if ctx.is_complementizer(next)
+        || (words.is_word(next)
+            && lexicon::is_object_preposition(ctx.norm(next))
+            && ctx.is_complementizer(next + 1))
+    {
         return true;
     }
     let continues = next < words.len() && !words.items[next].ends_sentence && !words.is_mark(next);
@@ -519,7 +621,9 @@ fn relative_agrees(relative: &str, agreement: Agreement) -> bool {
     match relative {
         "الذي" => agreement == Agreement::Masculine,
         "التي" => agreement == Agreement::Feminine,
-        "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان" | "اللاتي" => agreement == Agreement::Plural,
+        "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان" | "اللاتي" => {
+            agreement == Agreement::Plural
+        }
         _ => false,
     }
 }
@@ -531,7 +635,9 @@ fn antecedent(ctx: &Context, r: usize) -> Subject {
     let mut s = r;
     while s > start && r - s < 7 {
         let k = s - 1;
-        if words.is_word(k) && (ctx.lexicon_cue(k).is_some() || lexicon::is_preposition(ctx.norm(k))) {
+        if words.is_word(k)
+            && (ctx.lexicon_cue(k).is_some() || lexicon::is_preposition(ctx.norm(k)))
+        {
             break;
         }
         if !(words.is_word(k) || words.is_mark(k)) {
@@ -551,7 +657,10 @@ fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
     }
     let start = ctx.sentence_start(i);
     let mut end = i;
-    while end > start && ctx.words.is_word(end - 1) && matches!(ctx.norm(end - 1), "قد" | "لقد" | "فقد" | "وقد") {
+    while end > start
+        && ctx.words.is_word(end - 1)
+        && matches!(ctx.norm(end - 1), "قد" | "لقد" | "فقد" | "وقد")
+    {
         end -= 1;
     }
     let mut s = end;
@@ -562,8 +671,12 @@ fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
         }
         s -= 1;
     }
-    let clean = (s..end).all(|k| !lexicon::is_preposition(ctx.norm(k)) && !lexicon::is_temporal(ctx.norm(k)));
-    if clean && s < end && (s == start || !ctx.words.is_word(s - 1) || lexicon::is_clause_opener(ctx.norm(s - 1))) {
+    let clean = (s..end)
+        .all(|k| !lexicon::is_preposition(ctx.norm(k)) && !lexicon::is_temporal(ctx.norm(k)));
+    if clean
+        && s < end
+        && (s == start || !ctx.words.is_word(s - 1) || lexicon::is_clause_opener(ctx.norm(s - 1)))
+    {
         if let Some((a, b)) = trim_phrase(ctx, s, end) {
             return Subject::Phrase(a, b);
         }
@@ -595,9 +708,15 @@ fn masdar_subject(ctx: &Context, i: usize) -> Subject {
     let start = start.max(i.saturating_sub(40));
     while k > start {
         k -= 1;
-        if words.is_word(k) && (lexicon::is_support_verb(ctx.norm(k)) || ctx.cue_at(k).is_some_and(|c| c.form == CueForm::Verb)) {
+        if words.is_word(k)
+            && (lexicon::is_support_verb(ctx.norm(k))
+                || ctx.cue_at(k).is_some_and(|c| c.form == CueForm::Verb))
+        {
             let mut end = k + 1;
-            while end < i && words.is_word(end) && !lexicon::starts_adverbial(ctx.norm(end), ctx.norm(end + 1)) {
+            while end < i
+                && words.is_word(end)
+                && !lexicon::starts_adverbial(ctx.norm(end), ctx.norm(end + 1))
+            {
                 end += 1;
             }
             // Appositive commas stay inside; the comma rule of `trim_phrase` ends the rest.
@@ -607,7 +726,12 @@ fn masdar_subject(ctx: &Context, i: usize) -> Subject {
             }
             return match trim_phrase(ctx, k + 1, e2.min(i)) {
                 Some((a, b)) => {
-                    let b = (a..b).find(|&x| words.is_word(x) && lexicon::starts_adverbial(ctx.norm(x), ctx.norm(x + 1))).unwrap_or(b);
+                    let b = (a..b)
+                        .find(|&x| {
+                            words.is_word(x)
+                                && lexicon::starts_adverbial(ctx.norm(x), ctx.norm(x + 1))
+                        })
+                        .unwrap_or(b);
                     trim_phrase(ctx, a, b).map_or(Subject::Dropped, |(a, b)| Subject::Phrase(a, b))
                 }
                 None => Subject::Dropped,
@@ -617,9 +741,17 @@ fn masdar_subject(ctx: &Context, i: usize) -> Subject {
     Subject::Dropped
 }
 
-fn realize(ctx: &Context, a: &Attribution, starts: &[usize], claimed: &mut [bool]) -> Option<Found> {
+fn realize(
+    ctx: &Context,
+    a: &Attribution,
+    starts: &[usize],
+    claimed: &mut [bool],
+) -> Option<Found> {
     let words = ctx.words;
-    let cue_span = Span::new(words.items[a.cue_start].span.start, words.items[a.cue_end - 1].span.end);
+    let cue_span = Span::new(
+        words.items[a.cue_start].span.start,
+        words.items[a.cue_end - 1].span.end,
+    );
     let named = matches!(a.subject, Subject::Phrase(..));
     let base = |kind, content, confidence: f32| Found {
         kind,
@@ -640,7 +772,11 @@ fn realize(ctx: &Context, a: &Attribution, starts: &[usize], claimed: &mut [bool
         Term::Colon(c) => {
             if let Some(k) = ctx.opening.get(c + 1).copied().flatten() {
                 claimed[k as usize] = true;
-                return Some(base(QuoteKind::Direct, ctx.marked[k as usize].content, 0.95));
+                return Some(base(
+                    QuoteKind::Direct,
+                    ctx.marked[k as usize].content,
+                    0.95,
+                ));
             }
             let end = next_cue_or(starts, c + 1, ctx.paragraph_end(c));
             let content = content_span(ctx, c + 1, end, claimed)?;
@@ -659,7 +795,11 @@ fn realize(ctx: &Context, a: &Attribution, starts: &[usize], claimed: &mut [bool
             if let Some(k) = ctx.inside.get(end).copied().flatten() {
                 let m = &ctx.marked[k as usize];
                 if m.open >= first {
-                    end = next_cue_or(starts, first, ctx.sentence_end(m.after().min(words.len().saturating_sub(1))));
+                    end = next_cue_or(
+                        starts,
+                        first,
+                        ctx.sentence_end(m.after().min(words.len().saturating_sub(1))),
+                    );
                 }
             }
             let content = content_span(ctx, first, end, claimed)?;
@@ -678,7 +818,11 @@ fn next_cue_or(starts: &[usize], from: usize, end: usize) -> usize {
 /// (`قال إن "…".`), as opposed to a marked term opening a longer clause.
 fn ends_clause(ctx: &Context, m: &Marked, starts: &[usize]) -> bool {
     let after = m.after();
-    let end = next_cue_or(starts, after.saturating_sub(1), ctx.sentence_end(after.min(ctx.words.len().saturating_sub(1))));
+    let end = next_cue_or(
+        starts,
+        after.saturating_sub(1),
+        ctx.sentence_end(after.min(ctx.words.len().saturating_sub(1))),
+    );
     let inside = ctx.words.count_words(m.inner.0, m.inner.1);
     let rest = ctx.words.count_words(after, end.max(after));
     inside >= 3 && rest <= 2
@@ -705,13 +849,20 @@ fn content_span(ctx: &Context, from: usize, to: usize, claimed: &mut [bool]) -> 
             claimed[m as usize] = true;
         }
     }
-    Some(Span::new(words.items[first].span.start, words.items[last - 1].span.end))
+    Some(Span::new(
+        words.items[first].span.start,
+        words.items[last - 1].span.end,
+    ))
 }
 
 /// Marked spans no cue before them claimed: attributed by a cue after them (`«…»، قال X`),
 /// a colon (`X: «…»`), `وفق X، «…»`, or a paragraph of speech continuing the last speaker.
 /// What is left is a scare quote.
-fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut [bool]) -> Vec<Found> {
+fn unattributed_marks(
+    ctx: &Context,
+    attributions: &[Attribution],
+    claimed: &mut [bool],
+) -> Vec<Found> {
     let words = ctx.words;
     let mut out = Vec::new();
     for (k, m) in ctx.marked.iter().enumerate() {
@@ -745,13 +896,25 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
             // The source must look like one: a title, an organization or a name the entity
             // stage found (not `وعنوانه الكامل: «…»`).
             let looks_like_source = |a: usize, b: usize| {
-                (a..b).any(|x| words.is_word(x) && (lexicon::is_person_title(ctx.norm(x)) || lexicon::is_org_head(ctx.norm(x))))
-                    || ctx.names_overlap(Span::new(words.items[a].span.start, words.items[b - 1].span.end))
+                (a..b).any(|x| {
+                    words.is_word(x)
+                        && (lexicon::is_person_title(ctx.norm(x))
+                            || lexicon::is_org_head(ctx.norm(x)))
+                }) || ctx.names_overlap(Span::new(
+                    words.items[a].span.start,
+                    words.items[b - 1].span.end,
+                ))
             };
-            let phrase = trim_phrase(ctx, s, colon).filter(|&(a, b)| whole_clause && !prepositional && looks_like_source(a, b));
+            let phrase = trim_phrase(ctx, s, colon)
+                .filter(|&(a, b)| whole_clause && !prepositional && looks_like_source(a, b));
             if let Some((a, b)) = phrase.filter(|_| size >= 2) {
                 claimed[k] = true;
-                out.push(found(words.items[colon].span, Subject::Phrase(a, b), None, 0.8));
+                out.push(found(
+                    words.items[colon].span,
+                    Subject::Phrase(a, b),
+                    None,
+                    0.8,
+                ));
                 continue;
             }
         }
@@ -760,19 +923,28 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
         while j > 0 && words.is_comma(j - 1) {
             j -= 1;
         }
-        let back = (j.saturating_sub(7)..j).rev().find(|&x| words.is_word(x) && lexicon::is_citation_preposition(ctx.norm(x)));
+        let back = (j.saturating_sub(7)..j)
+            .rev()
+            .find(|&x| words.is_word(x) && lexicon::is_citation_preposition(ctx.norm(x)));
         if let Some(p) = back.filter(|_| size >= 3) {
             if (p + 1..j).all(|x| words.is_word(x)) {
                 if let Some((a, b)) = trim_phrase(ctx, p + 1, j) {
                     claimed[k] = true;
-                    out.push(found(words.items[p].span, Subject::Phrase(a, b), None, 0.85));
+                    out.push(found(
+                        words.items[p].span,
+                        Subject::Phrase(a, b),
+                        None,
+                        0.85,
+                    ));
                     continue;
                 }
             }
         }
         // `«…»، قال X` / `«…» كما قالت`
         let mut a = m.after();
-        while a < words.len() && (words.is_comma(a) || (words.is_word(a) && matches!(ctx.norm(a), "كما" | "هكذا"))) {
+        while a < words.len()
+            && (words.is_comma(a) || (words.is_word(a) && matches!(ctx.norm(a), "كما" | "هكذا")))
+        {
             a += 1;
         }
         if let Some(cue) = ctx.cue_at(a).filter(|c| c.form == CueForm::Verb) {
@@ -782,28 +954,43 @@ fn unattributed_marks(ctx: &Context, attributions: &[Attribution], claimed: &mut
             if !own_clause && size >= 2 {
                 let end = ctx.sentence_end(a);
                 let mut e = a + 1;
-                while e < end && words.is_word(e) && !lexicon::starts_adverbial(ctx.norm(e), ctx.norm(e + 1)) {
+                while e < end
+                    && words.is_word(e)
+                    && !lexicon::starts_adverbial(ctx.norm(e), ctx.norm(e + 1))
+                {
                     e += 1;
                 }
-                let subject = trim_phrase(ctx, a + 1, e).map_or(Subject::Dropped, |(s, e)| Subject::Phrase(s, e));
+                let subject = trim_phrase(ctx, a + 1, e)
+                    .map_or(Subject::Dropped, |(s, e)| Subject::Phrase(s, e));
                 claimed[k] = true;
-                out.push(found(words.items[a].span, subject, Some(cue.agreement), 0.85));
+                out.push(found(
+                    words.items[a].span,
+                    subject,
+                    Some(cue.agreement),
+                    0.85,
+                ));
                 continue;
             }
         }
         // A paragraph or sentence made of marked speech continues the last speaker, and so
         // do marked words appended to a reported clause (`…، مشيرا إلى X، "وهو ما …"`).
-        let starts_unit = m.open == 0 || ctx.sentence_start(m.open) == m.open || words.is_break(m.open - 1);
+        let starts_unit =
+            m.open == 0 || ctx.sentence_start(m.open) == m.open || words.is_break(m.open - 1);
         let sentence = ctx.sentence_start(m.open);
-        let after_cue = m.open > 0
-            && words.is_comma(m.open - 1)
-            && {
-                let first = attributions.partition_point(|a| a.cue_start < sentence);
-                attributions.get(first).is_some_and(|a| a.cue_start < m.open)
-            };
+        let after_cue = m.open > 0 && words.is_comma(m.open - 1) && {
+            let first = attributions.partition_point(|a| a.cue_start < sentence);
+            attributions
+                .get(first)
+                .is_some_and(|a| a.cue_start < m.open)
+        };
         if (starts_unit && size >= 5) || (after_cue && size >= 4) {
             claimed[k] = true;
-            out.push(found(open_span, Subject::Dropped, None, if after_cue { 0.6 } else { 0.45 }));
+            out.push(found(
+                open_span,
+                Subject::Dropped,
+                None,
+                if after_cue { 0.6 } else { 0.45 },
+            ));
         }
     }
     out

@@ -37,7 +37,9 @@ pub struct QuoteStage {
 
 impl Default for QuoteStage {
     fn default() -> Self {
-        QuoteStage { min_confidence: 0.0 }
+        QuoteStage {
+            min_confidence: 0.0,
+        }
     }
 }
 
@@ -46,7 +48,9 @@ const OPTIONS: &[&str] = &["min_confidence"];
 impl QuoteStage {
     /// Builds the stage from a pipeline configuration table. Options: `min_confidence`
     /// (number in [0, 1], default 0).
-    pub fn from_config(options: &serde_json::Map<String, serde_json::Value>) -> Result<Self, StageError> {
+    pub fn from_config(
+        options: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, StageError> {
         let mut stage = QuoteStage::default();
         for (key, value) in options {
             match key.as_str() {
@@ -54,7 +58,11 @@ impl QuoteStage {
                     let v = value
                         .as_f64()
                         .filter(|v| (0.0..=1.0).contains(v))
-                        .ok_or_else(|| StageError::new(format!("quotes: min_confidence must be a number in [0, 1], got {value}")))?;
+                        .ok_or_else(|| {
+                            StageError::new(format!(
+                                "quotes: min_confidence must be a number in [0, 1], got {value}"
+                            ))
+                        })?;
                     stage.min_confidence = v as f32;
                 }
                 other => {
@@ -76,7 +84,12 @@ impl QuoteStage {
         ctx.names = doc
             .entities()
             .iter()
-            .filter(|e| matches!(e.label, isnad_core::EntityLabel::Per | isnad_core::EntityLabel::Org))
+            .filter(|e| {
+                matches!(
+                    e.label,
+                    isnad_core::EntityLabel::Per | isnad_core::EntityLabel::Org
+                )
+            })
             .flat_map(|e| e.mentions.iter().map(|m| m.span))
             .collect();
         ctx.names.sort_unstable();
@@ -91,7 +104,13 @@ impl QuoteStage {
             if confidence < self.min_confidence || (speaker.is_none() && confidence < 0.45) {
                 continue;
             }
-            quotes.push(Quote { kind: f.kind, content: f.content, cue: f.cue, speaker, confidence });
+            quotes.push(Quote {
+                kind: f.kind,
+                content: f.content,
+                cue: f.cue,
+                speaker,
+                confidence,
+            });
         }
         let entities = resolver.added_entities().then(|| resolver.into_entities());
         (quotes, entities)

@@ -49,7 +49,12 @@ pub fn pair(words: &Words) -> Vec<Marked> {
         let kind = items[i].kind;
         match (kind, open.as_mut()) {
             (Kind::Mark(family), None) => {
-                open = Some(Open { family, index: i, at_paragraph_start: paragraph_start, first_sentence_end: None });
+                open = Some(Open {
+                    family,
+                    index: i,
+                    at_paragraph_start: paragraph_start,
+                    first_sentence_end: None,
+                });
             }
             (Kind::Mark(family), Some(o)) if family == o.family => {
                 push(words, &mut out, o.index, Some(i), i);
@@ -66,14 +71,16 @@ pub fn pair(words: &Words) -> Vec<Marked> {
                     paragraph_start = false;
                     continue;
                 }
-                let end = if o.at_paragraph_start { i } else { o.first_sentence_end.unwrap_or(i) };
+                let end = if o.at_paragraph_start {
+                    i
+                } else {
+                    o.first_sentence_end.unwrap_or(i)
+                };
                 push(words, &mut out, o.index, None, end);
                 open = None;
             }
-            (_, Some(o)) => {
-                if items[i].ends_sentence && o.first_sentence_end.is_none() {
-                    o.first_sentence_end = Some(i);
-                }
+            (_, Some(o)) if items[i].ends_sentence && o.first_sentence_end.is_none() => {
+                o.first_sentence_end = Some(i);
             }
             _ => {}
         }
@@ -81,7 +88,11 @@ pub fn pair(words: &Words) -> Vec<Marked> {
         i += 1;
     }
     if let Some(o) = open {
-        let end = if o.at_paragraph_start { n } else { o.first_sentence_end.unwrap_or(n) };
+        let end = if o.at_paragraph_start {
+            n
+        } else {
+            o.first_sentence_end.unwrap_or(n)
+        };
         push(words, &mut out, o.index, None, end);
     }
     out
@@ -101,7 +112,12 @@ fn push(words: &Words, out: &mut Vec<Marked>, open: usize, close: Option<usize>,
         return;
     }
     let content = Span::new(items[first].span.start, items[last - 1].span.end);
-    out.push(Marked { open, close, inner: (first, end), content });
+    out.push(Marked {
+        open,
+        close,
+        inner: (first, end),
+        content,
+    });
 }
 
 #[cfg(test)]
@@ -110,18 +126,27 @@ mod tests {
     use crate::text::scan;
 
     fn contents(text: &str) -> Vec<&str> {
-        pair(&scan(text)).iter().map(|m| m.content.slice(text)).collect()
+        pair(&scan(text))
+            .iter()
+            .map(|m| m.content.slice(text))
+            .collect()
     }
 
     #[test]
     fn pairs_every_mark_family_and_reversed_pairs() {
-        assert_eq!(contents("قال «نعم» و\"لا\" و“ربما” و”كلا“ و»بل«"), ["نعم", "لا", "ربما", "كلا", "بل"]);
+        assert_eq!(
+            contents("قال «نعم» و\"لا\" و“ربما” و”كلا“ و»بل«"),
+            ["نعم", "لا", "ربما", "كلا", "بل"]
+        );
         assert_eq!(contents("مهرجان “صيف الطائف 36″ اليوم"), ["صيف الطائف 36"]);
     }
 
     #[test]
     fn nested_marks_of_another_family_stay_inside() {
-        assert_eq!(contents("قال «هذا \"المشروع\" مهم» ثم"), ["هذا \"المشروع\" مهم"]);
+        assert_eq!(
+            contents("قال «هذا \"المشروع\" مهم» ثم"),
+            ["هذا \"المشروع\" مهم"]
+        );
     }
 
     #[test]

@@ -25,13 +25,13 @@ enum Gender {
 
 impl Gender {
     fn agrees(self, agreement: Agreement) -> bool {
-        match (self, agreement) {
-            (Gender::Unknown | Gender::Collective, _) => true,
-            (Gender::Masculine, Agreement::Masculine) => true,
-            (Gender::Feminine, Agreement::Feminine) => true,
-            (Gender::Plural, Agreement::Plural) => true,
-            _ => false,
-        }
+        matches!(
+            (self, agreement),
+            (Gender::Unknown | Gender::Collective, _)
+                | (Gender::Masculine, Agreement::Masculine)
+                | (Gender::Feminine, Agreement::Feminine)
+                | (Gender::Plural, Agreement::Plural)
+        )
     }
 }
 
@@ -61,9 +61,23 @@ struct MentionIndex {
 impl MentionIndex {
     fn new(entities: &[Entity]) -> Self {
         let mut items = Vec::new();
-        for (k, e) in entities.iter().enumerate().filter(|(_, e)| e.label.is_name()) {
-            items.extend(e.mentions.iter().map(|m| StageMention { span: m.span, entity: k, kind: m.kind, role: false }));
-            items.extend(e.roles.iter().map(|&r| StageMention { span: r, entity: k, kind: MentionKind::Title, role: true }));
+        for (k, e) in entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.label.is_name())
+        {
+            items.extend(e.mentions.iter().map(|m| StageMention {
+                span: m.span,
+                entity: k,
+                kind: m.kind,
+                role: false,
+            }));
+            items.extend(e.roles.iter().map(|&r| StageMention {
+                span: r,
+                entity: k,
+                kind: MentionKind::Title,
+                role: true,
+            }));
         }
         items.sort_by_key(|m| m.span.start);
         let max_len = items.iter().map(|m| m.span.len()).max().unwrap_or(0);
@@ -73,7 +87,10 @@ impl MentionIndex {
     fn overlapping(&self, span: Span) -> impl Iterator<Item = &StageMention> + '_ {
         let low = span.start.saturating_sub(self.max_len);
         let first = self.items.partition_point(|m| m.span.start < low);
-        self.items[first..].iter().take_while(move |m| m.span.start < span.end).filter(move |m| m.span.overlaps(span))
+        self.items[first..]
+            .iter()
+            .take_while(move |m| m.span.start < span.end)
+            .filter(move |m| m.span.overlaps(span))
     }
 }
 
@@ -102,8 +119,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
             + 1;
         let from_stage = entities.len();
         let index = MentionIndex::new(&entities);
-        let mut resolver =
-            Resolver {
+        let mut resolver = Resolver {
             text,
             ctx,
             entities,
@@ -181,14 +197,21 @@ impl<'c, 'w> Resolver<'c, 'w> {
             self.expand_surname(entity);
         }
         let e = &self.entities[entity];
-        Speaker { name: e.canonical.clone(), entity: Some(e.id.clone()), mention }
+        Speaker {
+            name: e.canonical.clone(),
+            entity: Some(e.id.clone()),
+            mention,
+        }
     }
 
     /// A person known by one word (`نابوت`) is named in full somewhere in the article
     /// (`الباراجوياني "خوان أنخل نابوت"`): the most complete name is the canonical one.
     fn expand_surname(&mut self, entity: usize) {
         let e = &self.entities[entity];
-        if e.label == EntityLabel::Loc || e.canonical.contains(' ') || e.canonical.chars().count() < 3 {
+        if e.label == EntityLabel::Loc
+            || e.canonical.contains(' ')
+            || e.canonical.chars().count() < 3
+        {
             return;
         }
         let surname = normalize(&e.canonical);
@@ -217,11 +240,14 @@ impl<'c, 'w> Resolver<'c, 'w> {
             }
             // The run must begin a name: after a title, a mark or punctuation, or be a person
             // the entity stage found.
-            let opener = first == 0 || !words.is_word(first - 1) || lexicon::is_title_word(words.norm(first - 1));
+            let opener = first == 0
+                || !words.is_word(first - 1)
+                || lexicon::is_title_word(words.norm(first - 1));
             let span = Span::new(words.items[first].span.start, words.items[k].span.end);
-            let confirmed = self.index.overlapping(Span::new(span.start, words.items[k - 1].span.end)).any(|m| {
-                !m.role && self.entities[m.entity].label == EntityLabel::Per
-            });
+            let confirmed = self
+                .index
+                .overlapping(Span::new(span.start, words.items[k - 1].span.end))
+                .any(|m| !m.role && self.entities[m.entity].label == EntityLabel::Per);
             if (opener || confirmed) && best.is_none_or(|b| span.len() > b.len()) {
                 best = Some(span);
             }
@@ -247,7 +273,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let sentence = Span::new(from, limit);
         // The subject of the sentence's verb: a name right after it (any name type), else
         // the first person named in the sentence.
-        let near_start = words.items.get((start + 7).min(position)).map_or(limit, |w| w.span.start);
+        let near_start = words
+            .items
+            .get((start + 7).min(position))
+            .map_or(limit, |w| w.span.start);
         let person = self
             .index
             .overlapping(sentence)
@@ -256,26 +285,41 @@ impl<'c, 'w> Resolver<'c, 'w> {
             .filter(|&(s, _, label)| label == EntityLabel::Per || s < near_start)
             .min_by_key(|&(s, _, label)| (s >= near_start, label != EntityLabel::Per, s))
             .map(|(s, k, _)| (s, k));
-        let person_near_start = person.filter(|&(s, k)| s < near_start && self.entities[k].label == EntityLabel::Per);
+        let person_near_start =
+            person.filter(|&(s, k)| s < near_start && self.entities[k].label == EntityLabel::Per);
         if let Some((_, k)) = person_near_start {
             self.remember(k, Gender::Unknown, Vec::new(), position);
             return Some((k, None));
         }
-        let title = (start..position).find(|&k| words.is_word(k) && lexicon::is_person_title(words.norm(k))).or_else(|| {
-            // Verb-first sentence with a plural or collective subject (`قلل دبلوماسيون وخبراء …`).
-            let k = (start..position).find(|&k| words.is_word(k))? + 1;
-            let w = words.norm(k);
-            (words.is_word(k) && k < position && w.chars().count() >= 5 && (w.ends_with("ون") || w.ends_with("ين"))).then_some(k)
-        });
+        let title = (start..position)
+            .find(|&k| words.is_word(k) && lexicon::is_person_title(words.norm(k)))
+            .or_else(|| {
+                // Verb-first sentence with a plural or collective subject (`قلل دبلوماسيون وخبراء …`).
+                let k = (start..position).find(|&k| words.is_word(k))? + 1;
+                let w = words.norm(k);
+                (words.is_word(k)
+                    && k < position
+                    && w.chars().count() >= 5
+                    && (w.ends_with("ون") || w.ends_with("ين")))
+                .then_some(k)
+            });
         let Some(title) = title else {
             let (_, k) = person?;
-            let gender = if self.entities[k].label == EntityLabel::Per { Gender::Unknown } else { Gender::Collective };
+            let gender = if self.entities[k].label == EntityLabel::Per {
+                Gender::Unknown
+            } else {
+                Gender::Collective
+            };
             self.remember(k, gender, Vec::new(), position);
             return Some((k, None));
         };
         let mut end = title;
         while end < position && words.is_word(end) && end - title < 10 {
-            let next = if words.is_word(end + 1) { words.norm(end + 1) } else { "" };
+            let next = if words.is_word(end + 1) {
+                words.norm(end + 1)
+            } else {
+                ""
+            };
             let w = words.norm(end);
             let possessive = w.chars().count() > 4 && (w.ends_with("ته") || w.ends_with("تها"));
             let stop = lexicon::starts_adverbial(w, next)
@@ -298,23 +342,34 @@ impl<'c, 'w> Resolver<'c, 'w> {
     }
 
     fn remember(&mut self, entity: usize, gender: Gender, phrase: Vec<String>, position: usize) {
-        self.history.push(Seen { entity, gender, phrase, position });
+        self.history.push(Seen {
+            entity,
+            gender,
+            phrase,
+            position,
+        });
     }
 
     /// The entity a subject phrase names, and the phrase's span.
     fn phrase(&mut self, s: usize, e: usize, position: usize) -> Option<(usize, Span)> {
         let words = self.ctx.words;
         let span = Span::new(words.items[s].span.start, words.items[e - 1].span.end);
-        let phrase_words: Vec<String> =
-            (s..e).filter(|&k| words.is_word(k)).map(|k| strip_article(words.norm(k)).to_owned()).collect();
-        let head = (s..e).find(|&k| words.is_word(k)).map(|k| words.norm(k)).unwrap_or("");
+        let phrase_words: Vec<String> = (s..e)
+            .filter(|&k| words.is_word(k))
+            .map(|k| strip_article(words.norm(k)).to_owned())
+            .collect();
+        let head = (s..e)
+            .find(|&k| words.is_word(k))
+            .map(|k| words.norm(k))
+            .unwrap_or("");
         let gender = gender_of(head);
         let name = self.name_in(s, e).map(|n| self.past_stage_names(n));
-        let stage_entity = self.from_entity_stage(s, e, span, name);
+        let stage_entity = self.stage_entity_of(s, e, span, name);
         // A person named elsewhere in the phrase (`مركز الملك سلمان`) is a genitive, not
         // the speaker, when the phrase has a name of its own the entity stage missed.
         let stage_entity = stage_entity.filter(|&k| {
-            let covers_name = |n: Span| self.entities[k].mentions.iter().any(|m| m.span.overlaps(n));
+            let covers_name =
+                |n: Span| self.entities[k].mentions.iter().any(|m| m.span.overlaps(n));
             self.entities[k].label != EntityLabel::Per || name.is_none_or(covers_name)
         });
         if let (Some(k), Some(n)) = (stage_entity, name) {
@@ -322,7 +377,13 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
         let entity = stage_entity
             .or_else(|| name.and_then(|n| self.by_name(n)))
-            .or_else(|| if name.is_none() { self.by_title(&phrase_words, head) } else { None })
+            .or_else(|| {
+                if name.is_none() {
+                    self.by_title(&phrase_words, head)
+                } else {
+                    None
+                }
+            })
             .unwrap_or_else(|| self.create(span, name, head));
         let gender = match (gender, self.entities[entity].label) {
             (Gender::Unknown, EntityLabel::Org | EntityLabel::Loc) => Gender::Collective,
@@ -334,11 +395,16 @@ impl<'c, 'w> Resolver<'c, 'w> {
 
     /// An entity of the entity stage that the phrase names: a person mentioned in it, or an
     /// organization, place or outlet at its head.
-    fn from_entity_stage(&self, s: usize, e: usize, span: Span, name: Option<Span>) -> Option<usize> {
+    fn stage_entity_of(&self, s: usize, e: usize, span: Span, name: Option<Span>) -> Option<usize> {
         let words = self.ctx.words;
-        let head_is_person_title = words.is_word(s) && lexicon::is_title_word(words.norm(s)) && !lexicon::is_org_head(words.norm(s));
+        let head_is_person_title = words.is_word(s)
+            && lexicon::is_title_word(words.norm(s))
+            && !lexicon::is_org_head(words.norm(s));
         let head_is_org = words.is_word(s) && lexicon::is_org_head(words.norm(s));
-        let near_head = words.items.get((s + 3).min(e.saturating_sub(1))).map_or(span.end, |w| w.span.end);
+        let near_head = words
+            .items
+            .get((s + 3).min(e.saturating_sub(1)))
+            .map_or(span.end, |w| w.span.end);
         // (score, entity, mention start): the highest score, then the earliest mention.
         let mut best: Option<(u8, usize, usize)> = None;
         for m in self.index.overlapping(span) {
@@ -357,10 +423,18 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     _ if m.span.start <= words.items[s].span.start => 2,
                     // `تقرير لموقع K24`: an outlet or organization behind a document; a place
                     // there is where it happened, not who speaks.
-                    EntityLabel::Org | EntityLabel::Misc if head_is_org && !head_is_person_title && m.span.start < near_head => 2,
+                    EntityLabel::Org | EntityLabel::Misc
+                        if head_is_org && !head_is_person_title && m.span.start < near_head =>
+                    {
+                        2
+                    }
                     _ => 0,
                 };
-                if score > 0 && best.is_none_or(|(b, _, start)| score > b || (score == b && m.span.start < start)) {
+                if score > 0
+                    && best.is_none_or(|(b, _, start)| {
+                        score > b || (score == b && m.span.start < start)
+                    })
+                {
                     best = Some((score, k, m.span.start));
                 }
             }
@@ -392,22 +466,46 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     let on_behalf = matches!(w, "باسمه" | "باسمها" | "باسمهم");
                     let function = !on_behalf
                         && (matches!(w, "في" | "من" | "عن" | "علي" | "الي" | "مع" | "لدي" | "عند")
-                            || (w.starts_with('ل') && w.chars().count() > 3 && !w.starts_with("لو"))
-                            || (w.starts_with('ب') && w.chars().count() > 3 && !w.starts_with("بن") && !self.stage_person_at(item.span)));
+                            || (w.starts_with('ل')
+                                && w.chars().count() > 3
+                                && !w.starts_with("لو"))
+                            || (w.starts_with('ب')
+                                && w.chars().count() > 3
+                                && !w.starts_with("بن")
+                                && !self.stage_person_at(item.span)));
                     let title = on_behalf || lexicon::is_title_word(w) || lexicon::cue(w).is_some();
                     let article = w.starts_with("ال") || w.starts_with("وال");
-                    let common_plural = w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
+                    let common_plural =
+                        w.chars().count() >= 6 && (w.ends_with("ون") || w.ends_with("يين"));
                     // A possessive (`سعادته`, `رضاه`) is no part of a name.
-                    let possessive = w.chars().count() > 4 && (w.ends_with("ته") || w.ends_with("تها") || w.ends_with("اه"))
-                        || matches!(w, "اسمه" | "اسمها" | "اسمهم" | "هويته" | "هويتها" | "نفسه" | "نفسها");
+                    let possessive = w.chars().count() > 4
+                        && (w.ends_with("ته") || w.ends_with("تها") || w.ends_with("اه"))
+                        || matches!(
+                            w,
+                            "اسمه"
+                                | "اسمها"
+                                | "اسمهم"
+                                | "هويته"
+                                | "هويتها"
+                                | "نفسه"
+                                | "نفسها"
+                        );
                     // `ماجد بن علي النعيمي`: `علي` after `بن` is a name, not `على`.
-                    let in_lineage = run.is_some() && k > s && matches!(words.norm(k - 1), "بن" | "بنت" | "ابو" | "ابن" | "عبد");
+                    let in_lineage = run.is_some()
+                        && k > s
+                        && matches!(words.norm(k - 1), "بن" | "بنت" | "ابو" | "ابن" | "عبد");
                     let function = function && !in_lineage;
                     if function || title || possessive || lexicon::is_temporal(w) {
                         runs.extend(run.take());
                     } else if let Some(r) = run.as_mut() {
                         r.1 = k + 1;
-                    } else if !article && !common_plural && w != "و" && !after_function && !(after_org && w.ends_with('ه')) && !institution {
+                    } else if !(article
+                        || common_plural
+                        || w == "و"
+                        || after_function
+                        || institution
+                        || after_org && w.ends_with('ه'))
+                    {
                         // A run right after a preposition is a place or genitive, not the name.
                         run = Some((k, k + 1, after_comma, after_title));
                     }
@@ -416,7 +514,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     after_function = function && (lexicon::is_preposition(w) || w == "باسم");
                     // `مركز الملك سلمان`, `مدينة الملك فهد`: a name after an organization and a
                     // royal title names the institution.
-                    institution = (after_org || institution && !function) && title && !lexicon::is_org_head(w);
+                    institution = (after_org || institution && !function)
+                        && title
+                        && !lexicon::is_org_head(w);
                     after_title = title && !lexicon::is_org_head(w);
                     // `دراسة صغيرة`: an adjective agreeing with an organization or document.
                     after_org = lexicon::is_org_head(w);
@@ -431,7 +531,8 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
         runs.extend(run.take());
         let last_word = (s..e).rev().find(|&k| words.is_word(k)).unwrap_or(s);
-        let span_of = |a: usize, b: usize| Span::new(words.items[a].span.start, words.items[b - 1].span.end);
+        let span_of =
+            |a: usize, b: usize| Span::new(words.items[a].span.start, words.items[b - 1].span.end);
         // The name opens the phrase (`رأفت الصباغ المتحدث …`), closes it after a title or a
         // comma (`مدير فرع الوزارة، حامد العازمي`), follows a title, and has two words or more.
         // A run in the middle of the phrase with nothing else for it is more likely a clause
@@ -439,7 +540,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
         runs.into_iter()
             .filter(|&(a, b, ..)| !self.covered_by_place_or_org(span_of(a, b)))
             .map(|(a, b, comma, titled)| {
-                let score = 2 * u8::from(a == s) + 2 * u8::from(b > last_word) + u8::from(comma) + u8::from(titled)
+                let score = 2 * u8::from(a == s)
+                    + 2 * u8::from(b > last_word)
+                    + u8::from(comma)
+                    + u8::from(titled)
                     + u8::from(words.count_words(a, b) >= 2)
                     + 3 * u8::from(self.stage_person_at(span_of(a, b)));
                 (score, std::cmp::Reverse(a), a, b)
@@ -450,16 +554,18 @@ impl<'c, 'w> Resolver<'c, 'w> {
     }
 
     fn stage_person_at(&self, span: Span) -> bool {
-        self.index
-            .overlapping(span)
-            .any(|m| !m.role && m.kind == MentionKind::Name && self.entities[m.entity].label == EntityLabel::Per)
+        self.index.overlapping(span).any(|m| {
+            !m.role
+                && m.kind == MentionKind::Name
+                && self.entities[m.entity].label == EntityLabel::Per
+        })
     }
 
     /// Whether a stage entity other than a person covers all of `span` (`منطقة القصيم`).
     fn covered_by_place_or_org(&self, span: Span) -> bool {
-        self.index
-            .overlapping(span)
-            .any(|m| !m.role && self.entities[m.entity].label != EntityLabel::Per && m.span.contains(span))
+        self.index.overlapping(span).any(|m| {
+            !m.role && self.entities[m.entity].label != EntityLabel::Per && m.span.contains(span)
+        })
     }
 
     /// A name run that starts with a place or organization the entity stage found
@@ -467,7 +573,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
     fn past_stage_names(&self, name: Span) -> Span {
         let mut start = name.start;
         for m in self.index.overlapping(name) {
-            if !m.role && self.entities[m.entity].label != EntityLabel::Per && m.span.start <= start && m.span.end > start && m.span.end < name.end {
+            if !m.role
+                && self.entities[m.entity].label != EntityLabel::Per
+                && m.span.start <= start
+                && m.span.end > start
+                && m.span.end < name.end
+            {
                 start = m.span.end;
             }
         }
@@ -483,7 +594,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let canonical = normalize(&self.entities[entity].canonical);
         // Whatever label the entity stage gave it (a person tagged MISC or ORG is still named
         // in full here), places aside.
-        if full.len() > canonical.len() && full.contains(&canonical) && self.entities[entity].label != EntityLabel::Loc {
+        if full.len() > canonical.len()
+            && full.contains(&canonical)
+            && self.entities[entity].label != EntityLabel::Loc
+        {
             self.entities[entity].canonical = name.slice(self.text).to_owned();
             self.index_name(entity);
         }
@@ -497,8 +611,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
             return None;
         }
         let compact_n: String = n.split(' ').collect();
-        let mut candidates: Vec<usize> =
-            n_words.iter().filter_map(|w| self.by_word.get(*w)).flatten().copied().collect();
+        let mut candidates: Vec<usize> = n_words
+            .iter()
+            .filter_map(|w| self.by_word.get(*w))
+            .flatten()
+            .copied()
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut found = None;
@@ -522,7 +640,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
         let k = found?;
         if k >= self.from_stage {
-            self.entities[k].mentions.push(Mention { span: name, kind: MentionKind::Name });
+            self.entities[k].mentions.push(Mention {
+                span: name,
+                kind: MentionKind::Name,
+            });
         }
         Some(k)
     }
@@ -537,7 +658,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
         if !lexicon::is_title_word(head) || lexicon::is_org_head(head) || phrase.len() < 2 {
             return None;
         }
-        self.history.iter().rev().take(50).find(|s| s.phrase.iter().any(|w| w == head)).map(|s| s.entity)
+        self.history
+            .iter()
+            .rev()
+            .take(50)
+            .find(|s| s.phrase.iter().any(|w| w == head))
+            .map(|s| s.entity)
     }
 
     fn create(&mut self, span: Span, name: Option<Span>, head: &str) -> usize {
@@ -558,7 +684,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
             id,
             label,
             canonical: canonical_span.slice(self.text).to_owned(),
-            mentions: vec![Mention { span: canonical_span, kind }],
+            mentions: vec![Mention {
+                span: canonical_span,
+                kind,
+            }],
             roles: Vec::new(),
             value: None,
         });
@@ -577,19 +706,36 @@ fn name_like(w: &str) -> bool {
         || lexicon::is_clause_opener(w)
         || lexicon::is_preposition(w)
         || lexicon::is_support_verb(w)
-        || (w.starts_with('ل') || w.starts_with('ب')) && w.chars().count() > 3 && !w.starts_with("بن")
+        || (w.starts_with('ل') || w.starts_with('ب'))
+            && w.chars().count() > 3
+            && !w.starts_with("بن")
         || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn strip_article(w: &str) -> &str {
-    let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w);
-    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+    let w = w
+        .strip_prefix('و')
+        .filter(|r| r.starts_with("ال"))
+        .unwrap_or(w);
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 fn gender_of(head: &str) -> Gender {
     let h = strip_article(head);
     let plural = h.chars().count() >= 5 && (h.ends_with("ون") || h.ends_with("ين"))
-        || matches!(h, "باعه" | "مصادر" | "خبراء" | "مسؤولين" | "مسؤولون" | "صحف" | "صحيفتا" | "قوات");
+        || matches!(
+            h,
+            "باعه"
+                | "مصادر"
+                | "خبراء"
+                | "مسؤولين"
+                | "مسؤولون"
+                | "صحف"
+                | "صحيفتا"
+                | "قوات"
+        );
     if plural {
         Gender::Plural
     } else if lexicon::is_org_head(h) {

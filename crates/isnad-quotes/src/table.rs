@@ -44,19 +44,34 @@ pub fn render_with(doc: &Document, bidi: Bidi) -> String {
             None => groups.push((name, id, vec![q])),
         }
     }
-    let cue_width = quotes.iter().map(|q| doc.slice(q.cue).width()).max().unwrap_or(0).min(24);
+    let cue_width = quotes
+        .iter()
+        .map(|q| doc.slice(q.cue).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
     let mut out = String::new();
     for (name, id, qs) in &groups {
         let n = qs.len();
         let id = id.as_deref().map(|i| format!(" [{i}]")).unwrap_or_default();
-        let _ = writeln!(out, "{}{id}  ({n} quote{})", cell(name, bidi), if n == 1 { "" } else { "s" });
+        let _ = writeln!(
+            out,
+            "{}{id}  ({n} quote{})",
+            cell(name, bidi),
+            if n == 1 { "" } else { "s" }
+        );
         for q in qs {
             let kind = match q.kind {
                 QuoteKind::Direct => "direct",
                 QuoteKind::Indirect => "indirect",
             };
             let cue = pad(&cell(doc.slice(q.cue), bidi), cue_width);
-            let _ = writeln!(out, "    {kind:<8}  {cue}  {}  {:.2}", cell(&first_words(doc.slice(q.content)), bidi), q.confidence);
+            let _ = writeln!(
+                out,
+                "    {kind:<8}  {cue}  {}  {:.2}",
+                cell(&first_words(doc.slice(q.content)), bidi),
+                q.confidence
+            );
         }
     }
     out
@@ -73,7 +88,10 @@ fn first_words(text: &str) -> String {
 
 /// One cell's text, in visual order when asked.
 fn cell(text: &str, bidi: Bidi) -> String {
-    let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     match bidi {
         Bidi::Logical => text,
         Bidi::Visual => {
@@ -109,7 +127,11 @@ mod tests {
             kind: QuoteKind::Indirect,
             content: Span::new(text.find("الطقس").unwrap(), text.len()),
             cue: Span::new(0, "وقال".len()),
-            speaker: Some(Speaker { name: "زيد".into(), entity: Some("E1".into()), mention: None }),
+            speaker: Some(Speaker {
+                name: "زيد".into(),
+                entity: Some("E1".into()),
+                mention: None,
+            }),
             confidence: 0.9,
         }]);
         d

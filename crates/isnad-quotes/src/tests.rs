@@ -20,7 +20,10 @@ fn quotes(text: &str) -> Vec<Row> {
                 q.kind,
                 q.content.slice(text).to_owned(),
                 q.speaker.as_ref().map(|s| s.name.clone()),
-                q.speaker.as_ref().and_then(|s| s.mention).map(|m| m.slice(text).to_owned()),
+                q.speaker
+                    .as_ref()
+                    .and_then(|s| s.mention)
+                    .map(|m| m.slice(text).to_owned()),
             )
         })
         .collect()
@@ -34,7 +37,8 @@ fn one(text: &str) -> Row {
 
 #[test]
 fn indirect_after_verb_subject_and_adverbial() {
-    let (kind, content, name, mention) = one("وقال وزير الخارجية سامي نور في تصريح للصحفيين اليوم إن المحادثات ستستأنف غدا.");
+    let (kind, content, name, mention) =
+        one("وقال وزير الخارجية سامي نور في تصريح للصحفيين اليوم إن المحادثات ستستأنف غدا.");
     assert_eq!(kind, QuoteKind::Indirect);
     assert_eq!(content, "المحادثات ستستأنف غدا");
     assert_eq!(name.as_deref(), Some("سامي نور"));
@@ -115,7 +119,8 @@ fn fragment_after_cue_and_preposition_is_direct() {
 
 #[test]
 fn colon_speech_without_marks_runs_to_the_paragraph_end() {
-    let (kind, content, name, _) = one("وقال الدكتور سامي نور: يشترط التسجيل المسبق. والموعد غدا\nفقرة أخرى");
+    let (kind, content, name, _) =
+        one("وقال الدكتور سامي نور: يشترط التسجيل المسبق. والموعد غدا\nفقرة أخرى");
     assert_eq!(kind, QuoteKind::Direct);
     assert_eq!(content, "يشترط التسجيل المسبق. والموعد غدا");
     assert_eq!(name.as_deref(), Some("سامي نور"));
@@ -158,7 +163,8 @@ fn masdar_after_a_support_verb() {
 
 #[test]
 fn relative_clause_cue_does_not_steal_the_complementizer() {
-    let q = quotes("ولهذا فان الرئيس سامي نور أكد ما ذكره مسؤولون في مناسبات عدة، بان الاتفاق قائم.");
+    let q =
+        quotes("ولهذا فان الرئيس سامي نور أكد ما ذكره مسؤولون في مناسبات عدة، بان الاتفاق قائم.");
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "الاتفاق قائم");
     assert_eq!(q[0].2.as_deref(), Some("سامي نور"));
@@ -173,7 +179,13 @@ fn new_speakers_become_entities() {
     isnad_core::Stage::process(&QuoteStage::default(), &mut doc).unwrap();
     let e = &doc.entities()[0];
     assert_eq!((e.id.as_str(), e.canonical.as_str()), ("E1", "سامي نور"));
-    assert_eq!(doc.quotes()[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("E1"));
+    assert_eq!(
+        doc.quotes()[0]
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity.as_deref()),
+        Some("E1")
+    );
 }
 
 #[test]
@@ -181,26 +193,32 @@ fn unknown_option_is_an_error_naming_the_valid_ones() {
     let mut m = serde_json::Map::new();
     m.insert("threshold".into(), serde_json::json!(1));
     let err = QuoteStage::from_config(&m).unwrap_err().to_string();
-    assert!(err.contains("threshold") && err.contains("min_confidence"), "{err}");
+    assert!(
+        err.contains("threshold") && err.contains("min_confidence"),
+        "{err}"
+    );
 }
 
 #[test]
 fn time_words_before_the_subject() {
-    let (_, content, name, _) = one("أعلن أمس الأربعاء وزير الخارجية سامي نور أن بلاده ستبدأ العمل قريبا.");
+    let (_, content, name, _) =
+        one("أعلن أمس الأربعاء وزير الخارجية سامي نور أن بلاده ستبدأ العمل قريبا.");
     assert_eq!(content, "بلاده ستبدأ العمل قريبا");
     assert_eq!(name.as_deref(), Some("سامي نور"));
 }
 
 #[test]
 fn source_after_ala_lisan() {
-    let (_, _, name, mention) = one("وأكدت الحكومة على لسان المتحدثة باسمها هدى سالم أن الاتفاق قائم.");
+    let (_, _, name, mention) =
+        one("وأكدت الحكومة على لسان المتحدثة باسمها هدى سالم أن الاتفاق قائم.");
     assert_eq!(name.as_deref(), Some("هدى سالم"));
     assert_eq!(mention.as_deref(), Some("المتحدثة باسمها هدى سالم"));
 }
 
 #[test]
 fn relative_clause_subject_is_the_antecedent() {
-    let (_, _, name, _) = one("بحسب ما ذكرت «ذي ديلي نيوز» التي رأت ان المدرب لن يتردد في التغيير.");
+    let (_, _, name, _) =
+        one("بحسب ما ذكرت «ذي ديلي نيوز» التي رأت ان المدرب لن يتردد في التغيير.");
     assert_eq!(name.as_deref(), Some("ذي ديلي نيوز"));
 }
 
@@ -234,16 +252,21 @@ fn one_marked_word_after_a_cue_is_a_name() {
 #[test]
 fn participle_with_a_noun_object_reports_nothing() {
     assert!(quotes("عاد طالبا إعادة الأرض كاملة إلى أصحابها بعد أن ثبت أن الصك مزور.").is_empty());
-    let q = quotes("وقال سامي نور إن فريقه جاهز، مشيرا إلى جاهزية اللاعبين، \"وهو ما ظهر في المعسكر\".");
+    let q =
+        quotes("وقال سامي نور إن فريقه جاهز، مشيرا إلى جاهزية اللاعبين، \"وهو ما ظهر في المعسكر\".");
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[0].1, "فريقه جاهز");
-    assert_eq!((q[1].0, q[1].1.as_str()), (QuoteKind::Direct, "وهو ما ظهر في المعسكر"));
+    assert_eq!(
+        (q[1].0, q[1].1.as_str()),
+        (QuoteKind::Direct, "وهو ما ظهر في المعسكر")
+    );
     assert_eq!(q[1].2.as_deref(), Some("سامي نور"));
 }
 
 #[test]
 fn verb_first_plural_subject_speaks_for_the_participle() {
-    let (_, _, name, _) = one("قلل دبلوماسيون وخبراء مصريون من أهمية الحوار مؤكدين أن الحوار شكلي.");
+    let (_, _, name, _) =
+        one("قلل دبلوماسيون وخبراء مصريون من أهمية الحوار مؤكدين أن الحوار شكلي.");
     assert_eq!(name.as_deref(), Some("دبلوماسيون وخبراء مصريون"));
 }
 

@@ -82,7 +82,9 @@ impl Words {
 
     /// Word count in `[from, to)`.
     pub fn count_words(&self, from: usize, to: usize) -> usize {
-        (from..to.min(self.len())).filter(|&i| self.is_word(i)).count()
+        (from..to.min(self.len()))
+            .filter(|&i| self.is_word(i))
+            .count()
     }
 }
 
@@ -100,7 +102,9 @@ fn is_word_char(c: char) -> bool {
         // Arabic block, without its punctuation (، ؛ ؟ ٪ ٫ ٬ ۔) and number signs.
         0x0610..=0x061A | 0x0620..=0x0669 | 0x066E..=0x06D3 | 0x06D5..=0x06FF => true,
         0x0600..=0x06FF => false,
-        0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFE | 0x200C | 0x200D => true,
+        0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFE | 0x200C | 0x200D => {
+            true
+        }
         _ => c.is_alphanumeric(),
     }
 }
@@ -158,8 +162,14 @@ pub fn scan(text: &str) -> Words {
             while let Some(&(i, d)) = chars.peek() {
                 // A decimal point between digits stays inside the number.
                 let decimal = (d == '.' || d == ',' || d == '٫')
-                    && text[..i].chars().next_back().is_some_and(|p| p.is_ascii_digit())
-                    && text[i + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                    && text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit())
+                    && text[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit());
                 if is_word_char(d) || decimal {
                     push_norm(&mut norm_buf, d);
                     end = i + d.len_utf8();
@@ -192,10 +202,18 @@ pub fn scan(text: &str) -> Words {
             let ends_sentence = match c {
                 '!' | '?' | '؟' | '…' => true,
                 // `تي.اس`, `U.S`: a stop glued to the next word ends nothing.
-                '.' => text[span.end..].chars().next().is_none_or(|n| !is_word_char(n)),
+                '.' => text[span.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| !is_word_char(n)),
                 _ => false,
             };
-            items.push(Word { span, kind, norm: (0, 0), ends_sentence });
+            items.push(Word {
+                span,
+                kind,
+                norm: (0, 0),
+                ends_sentence,
+            });
         }
     }
     Words { items, norm_buf }

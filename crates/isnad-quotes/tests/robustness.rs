@@ -17,16 +17,28 @@ fn prepared(text: &str, entities: Vec<Entity>) -> Document {
 
 fn check(doc: &Document) {
     let text = &doc.text;
-    let ok = |s: Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
     for q in doc.quotes() {
-        assert!(ok(q.content) && !q.content.is_empty(), "content {:?}", q.content);
+        assert!(
+            ok(q.content) && !q.content.is_empty(),
+            "content {:?}",
+            q.content
+        );
         assert!(ok(q.cue), "cue {:?}", q.cue);
         assert!((0.0..=1.0).contains(&q.confidence));
         if let Some(m) = q.speaker.as_ref().and_then(|s| s.mention) {
             assert!(ok(m), "mention {m:?}");
         }
         if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity.as_deref()) {
-            assert!(doc.entities().iter().any(|e| e.id == id), "speaker entity {id} exists");
+            assert!(
+                doc.entities().iter().any(|e| e.id == id),
+                "speaker entity {id} exists"
+            );
         }
     }
     for e in doc.entities() {
@@ -139,13 +151,18 @@ fn many_quotes_and_speakers_stay_fast() {
     let mut k = 0;
     while text.len() < 4 << 20 {
         let start = text.len() + "وقال المدير ".len();
-        text.push_str(&format!("وقال المدير سامي{k} نور إن الخطة جاهزة، مشيرا الى ان العمل يبدأ. "));
+        text.push_str(&format!(
+            "وقال المدير سامي{k} نور إن الخطة جاهزة، مشيرا الى ان العمل يبدأ. "
+        ));
         let end = start + format!("سامي{k} نور").len();
         entities.push(Entity {
             id: format!("E{}", k + 1),
             label: EntityLabel::Per,
             canonical: text[start..end].to_owned(),
-            mentions: vec![Mention { span: Span::new(start, end), kind: MentionKind::Name }],
+            mentions: vec![Mention {
+                span: Span::new(start, end),
+                kind: MentionKind::Name,
+            }],
             roles: Vec::new(),
             value: None,
         });
@@ -156,5 +173,8 @@ fn many_quotes_and_speakers_stay_fast() {
     let (quotes, _) = QuoteStage::default().analyze(&doc);
     let took = started.elapsed();
     assert_eq!(quotes.len(), 2 * k);
-    assert!(took < Duration::from_secs(10), "4 MB of quotes took {took:?}");
+    assert!(
+        took < Duration::from_secs(10),
+        "4 MB of quotes took {took:?}"
+    );
 }

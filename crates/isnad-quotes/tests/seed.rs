@@ -33,15 +33,30 @@ fn seed_quotes_and_speakers() {
     let quotes = doc.quotes();
     let got: Vec<String> = quotes
         .iter()
-        .map(|q| format!("{:?} {} | {:?}", q.kind, doc.slice(q.content), q.speaker.as_ref().map(|s| &s.name)))
+        .map(|q| {
+            format!(
+                "{:?} {} | {:?}",
+                q.kind,
+                doc.slice(q.content),
+                q.speaker.as_ref().map(|s| &s.name)
+            )
+        })
         .collect();
     assert_eq!(quotes.len(), expected.len(), "{got:#?}");
     for (q, (kind, start, speaker)) in quotes.iter().zip(expected) {
         assert_eq!(q.kind, *kind, "{got:#?}");
         assert!(doc.slice(q.content).starts_with(start), "{start}: {got:#?}");
-        let name = &q.speaker.as_ref().expect("every seed quote has a speaker").name;
+        let name = &q
+            .speaker
+            .as_ref()
+            .expect("every seed quote has a speaker")
+            .name;
         assert!(name.contains(speaker), "{speaker} vs {name}");
-        let entity = q.speaker.as_ref().and_then(|s| s.entity.as_deref()).expect("linked to an entity");
+        let entity = q
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity.as_deref())
+            .expect("linked to an entity");
         assert!(doc.entities().iter().any(|e| e.id == entity));
     }
     // The last indirect quote ends with its sentence; the direct ones exclude their marks.
