@@ -19,7 +19,10 @@
 mod detect;
 mod lexicon;
 mod marks;
+mod phrase;
+mod realize;
 mod speaker;
+mod subject;
 pub mod table;
 mod text;
 

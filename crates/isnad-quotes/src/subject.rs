@@ -1,0 +1,227 @@
+//! Where the subject of a cue is: after it (trimmed of adverbials and appositions),
+//! before it (`الحكومة الفنلندية أعلنت`), the antecedent of a relative pronoun, or the
+//! subject of the verb a `بقوله` completes.
+
+use crate::detect::{Context, Subject};
+use crate::lexicon::{self, Agreement, Cue, CueForm};
+use crate::marks::Marked;
+
+/// Trims punctuation and appositive commas off a subject phrase; `None` if no noun is left
+/// or it is no subject (`أكد ما …`, `قال له`).
+pub(crate) fn trim_phrase(
+    ctx: &Context,
+    mut start: usize,
+    mut end: usize,
+) -> Option<(usize, usize)> {
+    let words = ctx.words;
+    while start < end && !words.is_word(start) {
+        start += 1;
+    }
+    while end > start && !words.is_word(end - 1) {
+        end -= 1;
+    }
+    // A comma before a prepositional phrase ends the subject (`لويد اوستن، بنفس التعليقات`).
+    let mut k = start;
+    while k < end {
+        if words.is_comma(k) && words.is_word(k + 1) {
+            let next = ctx.norm(k + 1);
+            let prepositional = (next.starts_with('ب') && next != "بن" && next != "بنت")
+                || next.starts_with("لل")
+                || matches!(next, "في" | "الي" | "علي" | "عن" | "من" | "مع");
+            if prepositional || lexicon::starts_adverbial(next, "") {
+                end = k;
+                break;
+            }
+        }
+        k += 1;
+    }
+    // A relative clause or a new clause after the subject is not part of it
+    // (`تاردونو الذي أشرف على …`, `المتحدثة فان ما حدث`).
+    if let Some(k) = (start + 1..end).find(|&k| {
+        words.is_word(k)
+            && (lexicon::is_relative(ctx.norm(k)) || lexicon::is_clause_opener(ctx.norm(k)))
+    }) {
+        end = k;
+    }
+    while end > start && (!words.is_word(end - 1) || lexicon::is_temporal(ctx.norm(end - 1))) {
+        end -= 1;
+    }
+    // `روحاني لإردوغان`: an addressee after the subject.
+    if end > start + 1 && words.is_word(end - 1) {
+        let last = ctx.norm(end - 1);
+        if last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4 {
+            end -= 1;
+        }
+    }
+    if start >= end {
+        return None;
+    }
+    let first = ctx.norm(start);
+    if matches!(
+        first,
+        "ما" | "له"
+            | "لها"
+            | "لهم"
+            | "انه"
+            | "انها"
+            | "ذلك"
+            | "هذا"
+            | "هذه"
+            | "علي"
+            | "الي"
+            | "عن"
+            | "في"
+            | "من"
+    ) || lexicon::complementizer(first).is_some()
+    {
+        return None;
+    }
+    // A subject is a handful of words; a longer run is a clause we misread.
+    if words.count_words(start, end) > 14 {
+        return None;
+    }
+    Some((start, end))
+}
+
+/// A marked span that is part of a clause rather than its content: a short name or term
+/// followed by more of the clause, or anything followed by a complementizer.
+pub(crate) fn embedded(ctx: &Context, m: &Marked) -> bool {
+    let after = m.after();
+    let words = ctx.words;
+    let next = (after..words.len())
+        .find(|&k| !words.is_comma(k))
+        .unwrap_or(words.len());
+    if ctx.is_complementizer(next)
+        || (words.is_word(next)
+            && lexicon::is_object_preposition(ctx.norm(next))
+            && ctx.is_complementizer(next + 1))
+    {
+        return true;
+    }
+    let continues = next < words.len() && !words.items[next].ends_sentence && !words.is_mark(next);
+    continues && words.count_words(m.inner.0, m.inner.1) <= 3
+}
+
+pub(crate) fn relative_agrees(relative: &str, agreement: Agreement) -> bool {
+    match relative {
+        "الذي" => agreement == Agreement::Masculine,
+        "التي" => agreement == Agreement::Feminine,
+        "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان" | "اللاتي" => {
+            agreement == Agreement::Plural
+        }
+        _ => false,
+    }
+}
+
+/// The antecedent of a relative pronoun at `r` (`“ذي دايلي مايل” التي رأت`).
+pub(crate) fn antecedent(ctx: &Context, r: usize) -> Subject {
+    let words = ctx.words;
+    let start = ctx.sentence_start(r);
+    let mut s = r;
+    while s > start && r - s < 7 {
+        let k = s - 1;
+        if words.is_word(k)
+            && (ctx.lexicon_cue(k).is_some() || lexicon::is_preposition(ctx.norm(k)))
+        {
+            break;
+        }
+        if !(words.is_word(k) || words.is_mark(k)) {
+            break;
+        }
+        s -= 1;
+    }
+    trim_phrase(ctx, s, r).map_or(Subject::Dropped, |(a, b)| Subject::Phrase(a, b))
+}
+
+/// The subject standing before a verb (`الحكومة الفنلندية أعلنت`), else dropped.
+pub(crate) fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
+    let norm = ctx.norm(i);
+    // `وأعلن`: a conjoined verb shares the earlier subject, it does not follow a new one.
+    if cue.form != CueForm::Verb || norm.starts_with('و') || norm.starts_with('ف') {
+        return Subject::Dropped;
+    }
+    let start = ctx.sentence_start(i);
+    let mut end = i;
+    while end > start
+        && ctx.words.is_word(end - 1)
+        && matches!(ctx.norm(end - 1), "قد" | "لقد" | "فقد" | "وقد")
+    {
+        end -= 1;
+    }
+    let mut s = end;
+    while s > start && s + 8 > end && ctx.words.is_word(s - 1) {
+        let w = ctx.norm(s - 1);
+        if lexicon::is_clause_opener(w) || ctx.lexicon_cue(s - 1).is_some() {
+            break;
+        }
+        s -= 1;
+    }
+    let clean = (s..end)
+        .all(|k| !lexicon::is_preposition(ctx.norm(k)) && !lexicon::is_temporal(ctx.norm(k)));
+    if clean
+        && s < end
+        && (s == start || !ctx.words.is_word(s - 1) || lexicon::is_clause_opener(ctx.norm(s - 1)))
+    {
+        if let Some((a, b)) = trim_phrase(ctx, s, end) {
+            return Subject::Phrase(a, b);
+        }
+    }
+    Subject::Dropped
+}
+
+/// The subject of `قوله`/`بقوله`: `عن Y قوله`, or the subject of the verb it completes
+/// (`ومضى الأمين العام بقوله`, `ادلى الوزير X بنفس التعليقات … بقوله`).
+pub(crate) fn masdar_subject(ctx: &Context, i: usize) -> Subject {
+    let start = ctx.sentence_start(i);
+    let words = ctx.words;
+    let mut k = i;
+    let mut seen = 0;
+    while k > start && seen < 10 {
+        k -= 1;
+        if !words.is_word(k) {
+            continue;
+        }
+        seen += 1;
+        if ctx.norm(k) == "عن" {
+            if let Some((a, b)) = trim_phrase(ctx, k + 1, i) {
+                return Subject::Phrase(a, b);
+            }
+            break;
+        }
+    }
+    let mut k = i;
+    let start = start.max(i.saturating_sub(40));
+    while k > start {
+        k -= 1;
+        if words.is_word(k)
+            && (lexicon::is_support_verb(ctx.norm(k))
+                || ctx.cue_at(k).is_some_and(|c| c.form == CueForm::Verb))
+        {
+            let mut end = k + 1;
+            while end < i
+                && words.is_word(end)
+                && !lexicon::starts_adverbial(ctx.norm(end), ctx.norm(end + 1))
+            {
+                end += 1;
+            }
+            // Appositive commas stay inside; the comma rule of `trim_phrase` ends the rest.
+            let mut e2 = end;
+            while e2 < i && (words.is_word(e2) || words.is_comma(e2)) {
+                e2 += 1;
+            }
+            return match trim_phrase(ctx, k + 1, e2.min(i)) {
+                Some((a, b)) => {
+                    let b = (a..b)
+                        .find(|&x| {
+                            words.is_word(x)
+                                && lexicon::starts_adverbial(ctx.norm(x), ctx.norm(x + 1))
+                        })
+                        .unwrap_or(b);
+                    trim_phrase(ctx, a, b).map_or(Subject::Dropped, |(a, b)| Subject::Phrase(a, b))
+                }
+                None => Subject::Dropped,
+            };
+        }
+    }
+    Subject::Dropped
+}
