@@ -265,4 +265,25 @@ mod tests {
         let fine = Document::new(text);
         check_layer_spans(&fine, text).unwrap();
     }
+
+    proptest::proptest! {
+        /// Whatever a plugin replies, reading and checking it returns, never panics.
+        #[test]
+        fn any_reply_is_read_without_panicking(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+            start in 0usize..40,
+            end in 0usize..40,
+            text in "\\PC{0,12}",
+        ) {
+            let declared = [Layer::QUOTES, Layer::new("x")];
+            let _ = read_reply(&bytes, &declared);
+            let reply = format!(
+                r#"{{"schema_version": 1, "quotes": [{{"kind": "direct", "content": {{"start": {start}, "end": {end}}}, "cue": {{"start": 0, "end": 0}}, "speaker": null, "confidence": 1.0}}], "layers": {{"x": {{"start": {end}, "end": {start}}}}}}}"#
+            );
+            let read = read_reply(reply.as_bytes(), &declared).expect("a well-formed reply is read");
+            let checked = check_layer_spans(&read.layers, &text);
+            let valid = |a: usize, b: usize| a <= b && text.get(a..b).is_some();
+            proptest::prop_assert_eq!(checked.is_ok(), valid(start, end) && valid(end, start), "{:?}", checked);
+        }
+    }
 }
