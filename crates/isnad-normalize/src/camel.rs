@@ -224,6 +224,20 @@ fn next_stable_start(text: &str, i: usize) -> usize {
     text.len()
 }
 
+/// The camel form of U+0600 + `offset` on its own, for the tokenizer's one-pass word path:
+/// `Some(None)` if deleted, `Some(Some(c))` for the char it becomes, `None` if it needs NFKC
+/// with its neighbours.
+pub(crate) fn camel_plain_fold(offset: u32) -> Option<Option<char>> {
+    let u = 0x0600 + (offset & 0xFF);
+    let c = char::from_u32(u)?;
+    match bmp_classes()[u as usize] {
+        Class::StableKeep => Some(Some(c)),
+        Class::StableMap => Some(camel_letter_fold(c)),
+        Class::Diacritic => Some(None),
+        Class::Unstable => None,
+    }
+}
+
 /// Whether the camel profile leaves `word` unchanged and it holds no invisible control.
 pub(crate) fn is_camel_fixed_point(word: &str) -> bool {
     let classes = bmp_classes();

@@ -314,5 +314,10 @@ proptest::proptest! {
         let first = &tokens[0];
         proptest::prop_assert_eq!(&first.norm, &normalize_word(first.span.slice(&text)));
         proptest::prop_assert_eq!(&first.clitics, &analyze_clitics(&text, first.span, Profile::Search));
+
+        let tokens = tokenize(&text, Profile::Camel);
+        let first = &tokens[0];
+        proptest::prop_assert_eq!(first.norm.as_str(), normalize(first.span.slice(&text), Profile::Camel));
+        proptest::prop_assert_eq!(&first.clitics, &analyze_clitics(&text, first.span, Profile::Camel));
     }
 }

@@ -122,10 +122,8 @@ impl<'t> Tokenizer<'t> {
 
     /// A word starting with an Arabic letter at `start`.
     fn arabic_word(&mut self, start: usize) -> usize {
-        if self.profile == Profile::Search {
-            if let Some(end) = self.plain_arabic_word(start) {
-                return end;
-            }
+        if let Some(end) = self.plain_arabic_word(start) {
+            return end;
         }
         let end = self.trailing_controls(word_end(self.text, start), TokenKind::Word);
         self.push(Span::new(start, end), TokenKind::Word);
@@ -134,7 +132,8 @@ impl<'t> Tokenizer<'t> {
 
     /// The common case in one pass: a word of Arabic letters and harakat (U+0620–065F) ended
     /// by ASCII or the text's end, scanned and folded together. `None` when the word goes on
-    /// with anything else (the general path handles it).
+    /// with anything else, or holds a char the camel profile must compose with its
+    /// neighbours (the general path handles those).
     fn plain_arabic_word(&mut self, start: usize) -> Option<usize> {
         const CAP: usize = 64;
         let bytes = self.text.as_bytes();
@@ -147,17 +146,26 @@ impl<'t> Tokenizer<'t> {
                 break;
             }
             let offset = (((b & 0x03) as u32) << 6) | (b2 & 0x3F) as u32;
-            match crate::search::arabic_compact(offset) {
-                crate::search::KEEP => {
+            let folded = match self.profile {
+                Profile::Search => match crate::search::arabic_compact(offset) {
+                    crate::search::KEEP => None,
+                    crate::search::DROP | crate::search::CONTROL => Some(None),
+                    code => Some(char::from_u32(code as u32)),
+                },
+                Profile::Camel => match crate::camel::camel_plain_fold(offset)? {
+                    Some(c) if c as u32 == 0x0600 + offset => None,
+                    other => Some(other),
+                },
+            };
+            match folded {
+                // Unchanged: copy the two bytes.
+                None => {
                     buf[n] = b;
                     buf[n + 1] = b2;
                     n += 2;
                 }
-                crate::search::DROP | crate::search::CONTROL => {}
-                code => {
-                    let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
-                    n += c.encode_utf8(&mut buf[n..]).len();
-                }
+                Some(None) => {}
+                Some(Some(c)) => n += c.encode_utf8(&mut buf[n..]).len(),
             }
             pos += 2;
         }
@@ -168,7 +176,7 @@ impl<'t> Tokenizer<'t> {
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
         let span = Span::new(start, pos);
         let word = &self.text[start..pos];
-        let clitics = if word.starts_with("ال") {
+        let clitics = if self.profile == Profile::Search && word.starts_with("ال") {
             plain_article_stem(word, &norm).map(|stem| Clitics {
                 proclitics: vec![Proclitic::Al],
                 stem: Span::new(start + stem, pos),
