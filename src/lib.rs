@@ -13,6 +13,7 @@ pub mod batch;
 pub mod builtin;
 pub mod config;
 pub mod conll;
+pub mod eval;
 pub mod input;
 pub mod testing;
 

@@ -65,6 +65,11 @@ enum Command {
         #[arg(default_value = "-")]
         file: String,
     },
+    /// Score a stage against gold annotations.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// A who-said-what table of a document's quotes, grouped by speaker.
     Quotes {
         #[arg(default_value = "-")]
@@ -73,6 +78,26 @@ enum Command {
         /// `logical` leaves it for terminals that do (e.g. mlterm, Konsole).
         #[arg(long, default_value = "visual", value_parser = ["visual", "logical"])]
         bidi: String,
+        #[arg(long)]
+        pipeline: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Quote detection P/R/F1, recall by kind, speaker accuracy and end-to-end F1, by the rules
+    /// of the annotation guidelines.
+    Quotes {
+        /// Gold quotes: JSON lines (or one JSON object) `{id, file?, quotes: [...]}`.
+        #[arg(long)]
+        gold: PathBuf,
+        /// JSONL files holding the gold documents' texts (`id` and `content`); a gold
+        /// document with `file` is read from that path (relative to the gold file's folder or its parent).
+        #[arg(long, num_args = 1..)]
+        corpus: Vec<PathBuf>,
+        /// Print every miss, spurious quote and wrong speaker.
+        #[arg(long)]
+        verbose: bool,
         #[arg(long)]
         pipeline: Option<PathBuf>,
     },
@@ -110,6 +135,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let pipeline = pipeline_from(pipeline.as_ref())?;
             let opts = batch::BatchOptions { text_field, id_field, threads, ..Default::default() };
             run_batch(&pipeline, &input, output.as_ref(), &opts)
+        }
+        Command::Eval { what: EvalCommand::Quotes { gold, corpus, verbose, pipeline } } => {
+            eval_quotes(&gold, &corpus, verbose, pipeline.as_ref())
         }
         Command::Conll { file } => {
             let text = input::read_text(&file)?;
@@ -150,6 +178,48 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn eval_quotes(gold_path: &PathBuf, corpus: &[PathBuf], verbose: bool, pipeline: Option<&PathBuf>) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    let pipeline = pipeline_from(pipeline)?;
+    let source = std::fs::read_to_string(gold_path).map_err(|e| anyhow::anyhow!("{}: {e}", gold_path.display()))?;
+    let gold = isnad::eval::read_gold(&source, &gold_path.display().to_string()).map_err(anyhow::Error::msg)?;
+    let mut texts: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let gold_dir = gold_path.parent().unwrap_or(std::path::Path::new("."));
+    for g in &gold {
+        if let Some(file) = &g.file {
+            let candidates = [gold_dir.join(file), gold_dir.join("..").join(file)];
+            let found = candidates.iter().find(|p| p.is_file()).ok_or_else(|| anyhow::anyhow!("{}: no file {file} for {}", gold_path.display(), g.id))?;
+            texts.insert(g.id.clone(), input::read_text(&found.to_string_lossy())?);
+        }
+    }
+    let wanted: std::collections::HashSet<&str> = gold.iter().filter(|g| g.file.is_none()).map(|g| g.id.as_str()).collect();
+    for path in corpus {
+        let data = input::read_text(&path.to_string_lossy())?;
+        for (i, line) in data.lines().enumerate() {
+            if !wanted.iter().any(|id| line.contains(id)) {
+                continue;
+            }
+            let record: serde_json::Value = serde_json::from_str(line).map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), i + 1))?;
+            if let (Some(id), Some(text)) = (record["id"].as_str(), record["content"].as_str()) {
+                if wanted.contains(id) {
+                    texts.insert(id.to_owned(), text.to_owned());
+                }
+            }
+        }
+    }
+    let docs: Vec<Option<isnad_core::Document>> = gold.par_iter().map(|g| texts.get(&g.id).and_then(|t| pipeline.run(t).ok())).collect();
+    let mut scores = isnad::eval::QuoteScores::default();
+    for (g, doc) in gold.iter().zip(&docs) {
+        isnad::eval::score_document(g, doc.as_ref(), &mut scores, |line| {
+            if verbose {
+                println!("{line}");
+            }
+        });
+    }
+    print!("{}", scores.render());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_stage(info: &isnad_core::StageInfo, origin: &str) {
