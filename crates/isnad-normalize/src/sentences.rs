@@ -221,7 +221,9 @@ impl<'a> Splitter<'a> {
         if word.kind != TokenKind::Word {
             return false;
         }
-        let mut letters = word.norm.chars().filter(|c| c.is_alphabetic());
+        // On the search form whatever the profile, so that sentences do not depend on it.
+        let search_form = crate::normalize_word(self.token_text(dot - 1));
+        let mut letters = search_form.chars().filter(|c| c.is_alphabetic());
         match (letters.next(), letters.next()) {
             (Some(letter), None) if is_arabic_script(letter) => {
                 let after_number = dot >= 2 && self.tokens[dot - 2].kind == TokenKind::Number;

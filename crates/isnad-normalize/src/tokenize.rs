@@ -169,7 +169,8 @@ impl<'t> Tokenizer<'t> {
             }
             pos += 2;
         }
-        if bytes.get(pos).is_some_and(|&b| b >= 0x80) {
+        // Latin letters go on with the word in the general path (`word_end`); digits do not.
+        if bytes.get(pos).is_some_and(|&b| b >= 0x80 || b.is_ascii_alphabetic()) {
             return None;
         }
         // SAFETY: whole two-byte sequences copied from the text and `encode_utf8` output.

@@ -83,6 +83,17 @@ proptest! {
     }
 
     #[test]
+    fn tokens_and_sentences_do_not_depend_on_the_profile(text in prop_oneof![any::<String>(), arabic_heavy()]) {
+        let spans = |profile| {
+            let tokens = tokenize(&text, profile);
+            let sentences: Vec<_> = split_sentences(&text, &tokens).into_iter().map(|s| (s.span, s.tokens)).collect();
+            let token_spans: Vec<_> = tokens.into_iter().map(|t| (t.span, t.kind)).collect();
+            (token_spans, sentences)
+        };
+        prop_assert_eq!(spans(Profile::Search), spans(Profile::Camel));
+    }
+
+    #[test]
     fn search_is_idempotent(text in prop_oneof![any::<String>(), arabic_heavy()]) {
         let once = normalize(&text, Profile::Search);
         prop_assert_eq!(normalize(&once, Profile::Search), once.clone());
