@@ -219,7 +219,12 @@ pub(crate) fn unattributed_marks(
             let own_clause = attributions
                 .binary_search_by_key(&a, |x| x.cue_start)
                 .is_ok_and(|x| attributions[x].term != Term::None);
-            if !own_clause && size >= 2 {
+            // The marks must be set off from the verb (a comma, `كما`) or open the sentence:
+            // `أغنية "كن صديقي" تعتبر الأكثر مبيعا` is a title before a verb of its own.
+            let set_off = a > m.after();
+            let opens_sentence =
+                ctx.sentence_start(m.open) == m.open || (m.open > 0 && words.is_break(m.open - 1));
+            if !own_clause && size >= 2 && (set_off || opens_sentence) {
                 let end = ctx.sentence_end(a);
                 let mut e = a + 1;
                 while e < end

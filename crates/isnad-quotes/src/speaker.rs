@@ -125,7 +125,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
         }
         let e = &self.entities[entity];
         Speaker {
-            name: e.canonical.clone(),
+            name: clean_name(&e.canonical),
             entity: Some(e.id.clone()),
             mention,
         }
@@ -622,4 +622,28 @@ impl<'c, 'w> Resolver<'c, 'w> {
         self.index_name(k);
         k
     }
+}
+
+/// A name without the stray words a tagger may leave at its edges (`جيمس كلابر رأى`,
+/// `عوض آل رشيد لـ`): cues, prepositions, time words and letters cut from a word.
+fn clean_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let stray = |w: &str| {
+        let n = normalize(w);
+        n.chars().count() <= 1
+            || lexicon::cue(&n).is_some()
+            || lexicon::is_preposition(&n)
+            || lexicon::is_temporal(&n)
+            || lexicon::is_clause_opener(&n)
+            || w.ends_with('ـ')
+    };
+    let first = words.iter().position(|w| !stray(w)).unwrap_or(words.len());
+    let last = words
+        .iter()
+        .rposition(|w| !stray(w))
+        .map_or(first, |l| l + 1);
+    if first >= last {
+        return name.to_owned();
+    }
+    words[first..last].join(" ")
 }
