@@ -13,12 +13,24 @@ fn corpus() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut texts = Vec::new();
     let mut total = 0;
-    let mut files: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "jsonl")) {
-        let Ok(content) = std::fs::read_to_string(path) else { continue };
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+    {
+        let Ok(content) = std::fs::read_to_string(path) else {
+            continue;
+        };
         for line in content.lines() {
-            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
             if let Some(text) = value.get("content").and_then(|c| c.as_str()) {
                 total += text.len();
                 texts.push(text.to_owned());

@@ -5,7 +5,9 @@ use std::time::Instant;
 use isnad_core::{Document, Stage};
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: profile_parts FILE.jsonl");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: profile_parts FILE.jsonl");
     let content = std::fs::read_to_string(path).expect("readable");
     let normalize = isnad_normalize::NormalizeStage::default();
     let docs: Vec<Document> = content
@@ -37,7 +39,11 @@ fn main() {
             best = best.min(start.elapsed().as_secs_f64());
             best_cpu = best_cpu.min(cpu_seconds() - cpu);
         }
-        println!("{name}: {:.1} MB/s wall, {:.1} MB/s of CPU time", mb / best, mb / best_cpu);
+        println!(
+            "{name}: {:.1} MB/s wall, {:.1} MB/s of CPU time",
+            mb / best,
+            mb / best_cpu
+        );
     };
     time("values", &|d| {
         std::hint::black_box(isnad_entities::values::find_values(&d.text, d.tokens()));
@@ -52,12 +58,25 @@ fn main() {
             &mut scratch,
         ));
     });
-    let no_values = isnad_entities::EntityOptions { values: false, ..Default::default() };
+    let no_values = isnad_entities::EntityOptions {
+        values: false,
+        ..Default::default()
+    };
     time("extract without values", &|d| {
-        std::hint::black_box(isnad_entities::extract(&d.text, d.tokens(), d.sentences(), &no_values));
+        std::hint::black_box(isnad_entities::extract(
+            &d.text,
+            d.tokens(),
+            d.sentences(),
+            &no_values,
+        ));
     });
     time("extract", &|d| {
-        std::hint::black_box(isnad_entities::extract(&d.text, d.tokens(), d.sentences(), &Default::default()));
+        std::hint::black_box(isnad_entities::extract(
+            &d.text,
+            d.tokens(),
+            d.sentences(),
+            &Default::default(),
+        ));
     });
 }
 
@@ -66,6 +85,10 @@ fn main() {
 fn cpu_seconds() -> f64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+        })
         .map_or(0.0, |ns| ns / 1e9)
 }

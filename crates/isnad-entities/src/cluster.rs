@@ -24,7 +24,9 @@ fn joins(cluster: &Cluster, f: &Found) -> bool {
     if let Some(v) = &f.value {
         return cluster.label == f.label && cluster.value.as_ref() == Some(v);
     }
-    if cluster.value.is_some() || (cluster.label == EntityLabel::Per) != (f.label == EntityLabel::Per) {
+    if cluster.value.is_some()
+        || (cluster.label == EntityLabel::Per) != (f.label == EntityLabel::Per)
+    {
         return false;
     }
     if f.label == EntityLabel::Per {
@@ -47,11 +49,20 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
     // names and values first, then what links to them
     for &i in order.iter().filter(|&&i| found[i].link.is_none()) {
         let f = &found[i];
-        let candidate = (0..clusters.len()).filter(|&c| joins(&clusters[c], f)).max_by_key(|&c| clusters[c].last_start);
+        let candidate = (0..clusters.len())
+            .filter(|&c| joins(&clusters[c], f))
+            .max_by_key(|&c| clusters[c].last_start);
         let c = match candidate {
             Some(c) => c,
             None => {
-                clusters.push(Cluster { label: f.label, members: Vec::new(), key: Vec::new(), gazetteer: f.gazetteer, value: f.value.clone(), last_start: 0 });
+                clusters.push(Cluster {
+                    label: f.label,
+                    members: Vec::new(),
+                    key: Vec::new(),
+                    gazetteer: f.gazetteer,
+                    value: f.value.clone(),
+                    last_start: 0,
+                });
                 clusters.len() - 1
             }
         };
@@ -66,7 +77,9 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
     }
     for &i in order.iter().filter(|&&i| found[i].link.is_some()) {
         // links point at mentions without links, so one step resolves them
-        let target = found[i].link.and_then(|l| cluster_of.get(l).copied().flatten());
+        let target = found[i]
+            .link
+            .and_then(|l| cluster_of.get(l).copied().flatten());
         if let Some(c) = target {
             clusters[c].members.push(i);
             cluster_of[i] = Some(c);
@@ -84,11 +97,25 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
 }
 
 fn build_entity(text: &str, found: &[Found], cl: Cluster) -> Option<Entity> {
-    let mut mentions: Vec<Mention> = cl.members.iter().map(|&i| Mention { span: found[i].span, kind: found[i].kind }).collect();
+    let mut mentions: Vec<Mention> = cl
+        .members
+        .iter()
+        .map(|&i| Mention {
+            span: found[i].span,
+            kind: found[i].kind,
+        })
+        .collect();
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     mentions.dedup_by_key(|m| m.span);
-    let names: Vec<&Found> = cl.members.iter().map(|&i| &found[i]).filter(|f| f.kind != MentionKind::Title).collect();
-    let best = names.iter().max_by_key(|f| (f.key.len(), f.span.len(), std::cmp::Reverse(f.span.start)))?;
+    let names: Vec<&Found> = cl
+        .members
+        .iter()
+        .map(|&i| &found[i])
+        .filter(|f| f.kind != MentionKind::Title)
+        .collect();
+    let best = names
+        .iter()
+        .max_by_key(|f| (f.key.len(), f.span.len(), std::cmp::Reverse(f.span.start)))?;
     let canonical = best.span.get(text)?.to_owned();
     // the majority label among the names (ties: the first mention's)
     let mut label = cl.label;
@@ -103,7 +130,14 @@ fn build_entity(text: &str, found: &[Found], cl: Cluster) -> Option<Entity> {
     let mut roles: Vec<Span> = cl.members.iter().filter_map(|&i| found[i].role).collect();
     roles.sort();
     roles.dedup();
-    Some(Entity { id: String::new(), label, canonical, mentions, roles, value: cl.value })
+    Some(Entity {
+        id: String::new(),
+        label,
+        canonical,
+        mentions,
+        roles,
+        value: cl.value,
+    })
 }
 
 #[cfg(test)]
@@ -116,17 +150,28 @@ mod tests {
 
     /// Finds each phrase in `text` (the n-th occurrence via `skip`) and makes a mention.
     fn at(text: &str, phrase: &str, skip: usize, label: EntityLabel, k: &str) -> Found {
-        let start = text.match_indices(phrase).nth(skip).expect("phrase in text").0;
+        let start = text
+            .match_indices(phrase)
+            .nth(skip)
+            .expect("phrase in text")
+            .0;
         Found::name(Span::new(start, start + phrase.len()), 0..0, label, key(k))
     }
 
     #[test]
     fn surname_titles_and_aliases_join_their_entity() {
-        let text = "قال مارك روتي ثم روتي و الأمين العام و حلف شمال الأطلسي ثم حلف الناتو ثم الحلف و بغداد";
+        let text =
+            "قال مارك روتي ثم روتي و الأمين العام و حلف شمال الأطلسي ثم حلف الناتو ثم الحلف و بغداد";
         let mut found = vec![
             at(text, "روتي", 1, EntityLabel::Per, "روتي"),
             at(text, "مارك روتي", 0, EntityLabel::Per, "مارك روتي"),
-            at(text, "حلف شمال الأطلسي", 0, EntityLabel::Org, "حلف شمال اطلسي"),
+            at(
+                text,
+                "حلف شمال الأطلسي",
+                0,
+                EntityLabel::Org,
+                "حلف شمال اطلسي",
+            ),
             at(text, "حلف الناتو", 0, EntityLabel::Org, "حلف ناتو"),
             at(text, "بغداد", 0, EntityLabel::Loc, "بغداد"),
         ];
@@ -145,12 +190,21 @@ mod tests {
         let entities = cluster(text, &found);
         assert_eq!(entities.len(), 3);
         let rutte = &entities[0];
-        assert_eq!((rutte.id.as_str(), rutte.label, rutte.canonical.as_str()), ("E1", EntityLabel::Per, "مارك روتي"));
+        assert_eq!(
+            (rutte.id.as_str(), rutte.label, rutte.canonical.as_str()),
+            ("E1", EntityLabel::Per, "مارك روتي")
+        );
         assert_eq!(rutte.mentions.len(), 3);
         let nato = &entities[1];
-        assert_eq!((nato.id.as_str(), nato.canonical.as_str()), ("E2", "حلف شمال الأطلسي"));
+        assert_eq!(
+            (nato.id.as_str(), nato.canonical.as_str()),
+            ("E2", "حلف شمال الأطلسي")
+        );
         let kinds: Vec<MentionKind> = nato.mentions.iter().map(|m| m.kind).collect();
-        assert_eq!(kinds, vec![MentionKind::Name, MentionKind::Alias, MentionKind::Alias]);
+        assert_eq!(
+            kinds,
+            vec![MentionKind::Name, MentionKind::Alias, MentionKind::Alias]
+        );
         assert_eq!(entities[2].canonical, "بغداد");
     }
 

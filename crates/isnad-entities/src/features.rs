@@ -3,7 +3,9 @@
 use isnad_core::EntityLabel;
 
 use crate::lexicon::{Lexicon, MatchWord, PhraseMatch, TriggerKind};
-use crate::text::{fold_into, hash_str, lookup_keys, mix, prefix_chars, shape, strip_clitics, suffix_chars, Shape};
+use crate::text::{
+    fold_into, hash_str, lookup_keys, mix, prefix_chars, shape, strip_clitics, suffix_chars, Shape,
+};
 
 /// What the tagger knows about one word before tagging.
 #[derive(Debug, Clone, Default)]
@@ -72,7 +74,12 @@ pub struct LexiconMatches {
 }
 
 /// Analyses the words of one sentence: folding, stems, gazetteer and trigger matches.
-pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>, matches: &mut LexiconMatches) {
+pub fn analyse(
+    words: &[&str],
+    lexicon: &Lexicon,
+    out: &mut Vec<WordInfo>,
+    matches: &mut LexiconMatches,
+) {
     // the word strings are reused from sentence to sentence
     out.truncate(words.len());
     out.resize_with(words.len(), WordInfo::default);
@@ -94,15 +101,15 @@ pub fn analyse(words: &[&str], lexicon: &Lexicon, out: &mut Vec<WordInfo>, match
     matches.gazetteer = lexicon.gazetteer.find_all(out);
     matches.triggers = lexicon.triggers.find_all(out);
     for m in &matches.gazetteer {
-        let label = label_code(lexicon.entry_of(&m).label);
-        for i in m.start..m.end {
-            out[i].gazetteer = 1 + 2 * label + (i > m.start) as u64;
+        let label = label_code(lexicon.entry_of(m).label);
+        for (k, info) in out[m.start..m.end].iter_mut().enumerate() {
+            info.gazetteer = 1 + 2 * label + (k > 0) as u64;
         }
     }
     for m in &matches.triggers {
         let kind = trigger_code(lexicon.triggers.phrases[m.phrase].payload);
-        for i in m.start..m.end {
-            out[i].trigger_here = kind;
+        for info in &mut out[m.start..m.end] {
+            info.trigger_here = kind;
         }
         if m.end < out.len() {
             out[m.end].trigger_before = kind;
@@ -144,7 +151,8 @@ pub struct FeatureSink<'a>(pub &'a mut Vec<u64>);
 impl FeatureSink<'_> {
     #[inline]
     fn add(&mut self, template: u64, value: u64) {
-        self.0.push(mix(mix(0x9e37_79b9_7f4a_7c15, template), value));
+        self.0
+            .push(mix(mix(0x9e37_79b9_7f4a_7c15, template), value));
     }
 }
 
@@ -157,36 +165,65 @@ fn at(infos: &[WordInfo], i: usize, offset: isize) -> Option<&WordInfo> {
     }
 }
 
-/// The features of word `i` that do not depend on predicted tags.
-pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>) {
-    let w = &infos[i];
+/// How many features [`word_features`] adds; the first two are the word and its stem.
+pub const WORD_FEATURES: usize = 10;
+
+/// The features of the word form alone, so their scores can be cached per form.
+pub fn word_features(w: &WordInfo, sink: &mut FeatureSink<'_>) {
     let stem = w.stem();
-    sink.add(T_BIAS, 0);
     sink.add(T_WORD, w.word_hash);
     sink.add(T_STEM, w.stem_hash);
+    for n in 1..=3 {
+        sink.add(mix(T_PREFIX, n as u64), hash_str(prefix_chars(stem, n)));
+        sink.add(
+            mix(T_SUFFIX, n as u64),
+            hash_str(suffix_chars(&w.folded, n)),
+        );
+    }
+    sink.add(T_SHAPE, w.shape);
+    sink.add(T_CLITICS, w.clitics);
+}
+
+/// A key for the word-form cache: everything [`word_features`] reads.
+pub fn word_form_key(w: &WordInfo) -> u64 {
+    mix(mix(w.word_hash, w.shape), w.clitics) | 1
+}
+
+/// The features of word `i` that depend on its context but not on predicted tags.
+pub fn context_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>) {
+    let w = &infos[i];
+    sink.add(T_BIAS, 0);
     for offset in [-2isize, -1, 1, 2] {
         let word = at(infos, i, offset).map_or(OUTSIDE, |n| n.word_hash);
         sink.add(mix(T_WORD_AT, offset as u64), word);
     }
     let left = at(infos, i, -1);
     let right = at(infos, i, 1);
-    sink.add(T_BIGRAM_LEFT, mix(left.map_or(OUTSIDE, |n| n.stem_hash), w.stem_hash));
-    sink.add(T_BIGRAM_RIGHT, mix(w.stem_hash, right.map_or(OUTSIDE, |n| n.stem_hash)));
-    for n in 1..=3 {
-        sink.add(mix(T_PREFIX, n as u64), hash_str(prefix_chars(stem, n)));
-        sink.add(mix(T_SUFFIX, n as u64), hash_str(suffix_chars(&w.folded, n)));
-    }
+    sink.add(
+        T_BIGRAM_LEFT,
+        mix(left.map_or(OUTSIDE, |n| n.stem_hash), w.stem_hash),
+    );
+    sink.add(
+        T_BIGRAM_RIGHT,
+        mix(w.stem_hash, right.map_or(OUTSIDE, |n| n.stem_hash)),
+    );
     if let Some(l) = left {
         sink.add(T_SUFFIX_LEFT, hash_str(suffix_chars(&l.folded, 2)));
     }
-    sink.add(T_SHAPE, w.shape);
-
-    sink.add(T_CLITICS, w.clitics);
     for offset in [-1isize, 0, 1] {
         let g = at(infos, i, offset).map_or(0, |n| n.gazetteer);
         sink.add(mix(T_GAZ_AT, offset as u64), g);
     }
-    sink.add(T_GAZ_PAIR, mix(w.gazetteer, mix(left.map_or(0, |n| n.gazetteer), right.map_or(0, |n| n.gazetteer))));
+    sink.add(
+        T_GAZ_PAIR,
+        mix(
+            w.gazetteer,
+            mix(
+                left.map_or(0, |n| n.gazetteer),
+                right.map_or(0, |n| n.gazetteer),
+            ),
+        ),
+    );
     sink.add(T_TRIGGER_HERE, w.trigger_here);
     sink.add(T_TRIGGER_BEFORE, w.trigger_before);
     sink.add(T_TRIGGER_BEFORE2, left.map_or(0, |n| n.trigger_before));
@@ -198,8 +235,21 @@ pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>)
     sink.add(T_GIVEN_NAME, given(-1) | given(0) << 1 | given(1) << 2);
 }
 
+/// All the features of word `i` that do not depend on predicted tags: the word's own
+/// ([`WORD_FEATURES`] of them) first, then its context's.
+pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>) {
+    word_features(&infos[i], sink);
+    context_features(infos, i, sink);
+}
+
 /// The features of word `i` that depend on the two previous predicted tags.
-pub fn tag_features(infos: &[WordInfo], i: usize, prev: usize, prev2: usize, sink: &mut FeatureSink<'_>) {
+pub fn tag_features(
+    infos: &[WordInfo],
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    sink: &mut FeatureSink<'_>,
+) {
     let w = &infos[i];
     sink.add(T_PREV_TAG, prev as u64);
     sink.add(T_PREV_TAGS, mix(prev as u64, prev2 as u64));
@@ -212,7 +262,10 @@ mod tests {
     use super::*;
 
     fn analysed(words: &[&str]) -> Vec<WordInfo> {
-        let lex = Lexicon::parse("ORG\tحلف شمال الأطلسي\tالناتو\n", "PER_TITLE\tوزير\nORG_HEAD\tحلف\n");
+        let lex = Lexicon::parse(
+            "ORG\tحلف شمال الأطلسي\tالناتو\n",
+            "PER_TITLE\tوزير\nORG_HEAD\tحلف\n",
+        );
         let mut infos = Vec::new();
         analyse(words, &lex, &mut infos, &mut LexiconMatches::default());
         infos
@@ -243,7 +296,10 @@ mod tests {
         assert_eq!(fa.len(), fb.len());
         assert_eq!(fa, features(&a, 1), "deterministic");
         let differing = fa.iter().zip(&fb).filter(|(x, y)| x != y).count();
-        assert!((1..=3).contains(&differing), "only the right-context features differ, got {differing}");
+        assert!(
+            (1..=3).contains(&differing),
+            "only the right-context features differ, got {differing}"
+        );
         // clitics do not change the stem feature: `والعراق` and `العراق` share it
         let c = analysed(&["في", "والعراق", "اليوم"]);
         assert_eq!(c[1].stem_hash, a[1].stem_hash);

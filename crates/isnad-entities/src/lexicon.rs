@@ -67,7 +67,10 @@ pub struct PhraseMatcher<P> {
 
 impl<P> Default for PhraseMatcher<P> {
     fn default() -> Self {
-        PhraseMatcher { phrases: Vec::new(), by_first_word: FastMap::default() }
+        PhraseMatcher {
+            phrases: Vec::new(),
+            by_first_word: FastMap::default(),
+        }
     }
 }
 
@@ -83,13 +86,20 @@ impl<P> PhraseMatcher<P> {
             return;
         }
         let id = self.phrases.len();
-        self.by_first_word.entry(words[0].clone()).or_default().push(id);
+        self.by_first_word
+            .entry(words[0].clone())
+            .or_default()
+            .push(id);
         self.phrases.push(Phrase { words, payload });
     }
 
     /// The phrases whose first word has this key.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Phrase<P>> {
-        self.by_first_word.get(key).into_iter().flatten().map(|&i| &self.phrases[i])
+        self.by_first_word
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.phrases[i])
     }
 
     /// The longest phrase starting at `folded[start]` (the first word may carry clitics).
@@ -100,7 +110,9 @@ impl<P> PhraseMatcher<P> {
             if keys[..k].contains(key) {
                 continue;
             }
-            let Some(candidates) = self.by_first_word.get(*key) else { continue };
+            let Some(candidates) = self.by_first_word.get(*key) else {
+                continue;
+            };
             for &id in candidates {
                 let words = &self.phrases[id].words;
                 let end = start + words.len();
@@ -112,7 +124,11 @@ impl<P> PhraseMatcher<P> {
                     .zip(&folded[start + 1..end])
                     .all(|(w, f)| strip_article(f.folded()) == w);
                 if rest_matches {
-                    best = Some(PhraseMatch { start, end, phrase: id });
+                    best = Some(PhraseMatch {
+                        start,
+                        end,
+                        phrase: id,
+                    });
                 }
             }
         }
@@ -191,7 +207,9 @@ impl Lexicon {
     pub fn parse(gazetteer: &str, triggers: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         for cols in data_lines(gazetteer) {
-            let (Some(label), Some(name)) = (cols.first().and_then(|l| parse_label(l)), cols.get(1)) else {
+            let (Some(label), Some(name)) =
+                (cols.first().and_then(|l| parse_label(l)), cols.get(1))
+            else {
                 continue;
             };
             let name = name.trim();
@@ -199,12 +217,27 @@ impl Lexicon {
                 continue;
             }
             let entry = lex.entries.len();
-            lex.entries.push(GazetteerEntry { label, canonical: name.to_owned() });
-            lex.gazetteer.add(name, GazetteerName { entry, is_variant: false });
+            lex.entries.push(GazetteerEntry {
+                label,
+                canonical: name.to_owned(),
+            });
+            lex.gazetteer.add(
+                name,
+                GazetteerName {
+                    entry,
+                    is_variant: false,
+                },
+            );
             for variant in cols.get(2).into_iter().flat_map(|v| v.split('|')) {
                 let variant = variant.trim();
                 if !variant.is_empty() {
-                    lex.gazetteer.add(variant, GazetteerName { entry, is_variant: true });
+                    lex.gazetteer.add(
+                        variant,
+                        GazetteerName {
+                            entry,
+                            is_variant: true,
+                        },
+                    );
                 }
             }
         }
@@ -216,7 +249,9 @@ impl Lexicon {
                 Some("COUNTRY_ADJ") => TriggerKind::CountryAdj,
                 _ => continue,
             };
-            let Some(phrase) = cols.get(1).map(|p| p.trim()) else { continue };
+            let Some(phrase) = cols.get(1).map(|p| p.trim()) else {
+                continue;
+            };
             lex.triggers.add(phrase, kind);
             if kind == TriggerKind::CountryAdj && !phrase.ends_with('ة') {
                 lex.triggers.add(&format!("{phrase}ة"), kind);
@@ -227,7 +262,11 @@ impl Lexicon {
 
     /// Adds given names, one a line (`#` comments).
     pub fn with_given_names(mut self, text: &str) -> Lexicon {
-        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             self.given_names.insert(word_key(line), ());
         }
         self
@@ -236,15 +275,21 @@ impl Lexicon {
     /// Whether one of the word's lookup keys is a given name (`وعلي`, `لروبرتو`).
     pub fn is_given_name(&self, keys: [&str; 3]) -> bool {
         !self.given_names.is_empty()
-            && keys.iter().enumerate().any(|(n, k)| !keys[..n].contains(k) && self.given_names.contains_key(*k))
+            && keys
+                .iter()
+                .enumerate()
+                .any(|(n, k)| !keys[..n].contains(k) && self.given_names.contains_key(*k))
     }
 
     /// The lexicon built from the crate's data files, once.
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            Lexicon::parse(include_str!("../data/gazetteer.tsv"), include_str!("../data/triggers.tsv"))
-                .with_given_names(include_str!("../data/first_names.txt"))
+            Lexicon::parse(
+                include_str!("../data/gazetteer.tsv"),
+                include_str!("../data/triggers.tsv"),
+            )
+            .with_given_names(include_str!("../data/first_names.txt"))
         })
     }
 
@@ -259,12 +304,15 @@ impl Lexicon {
 
     /// Whether any gazetteer name or trigger phrase starts with this key.
     pub fn starts_any(&self, key: &str) -> bool {
-        self.gazetteer.starting_with(key).next().is_some() || self.triggers.starting_with(key).next().is_some()
+        self.gazetteer.starting_with(key).next().is_some()
+            || self.triggers.starting_with(key).next().is_some()
     }
 
     /// Whether `key` alone is a trigger of this kind.
     pub fn is_single_word(&self, kind: TriggerKind, key: &str) -> bool {
-        self.triggers.starting_with(key).any(|p| p.payload == kind && p.words.len() == 1)
+        self.triggers
+            .starting_with(key)
+            .any(|p| p.payload == kind && p.words.len() == 1)
     }
 
     pub fn entry_of(&self, m: &PhraseMatch) -> &GazetteerEntry {

@@ -30,7 +30,17 @@ pub struct Found {
 
 impl Found {
     pub fn name(span: Span, tokens: Range<usize>, label: EntityLabel, key: Vec<String>) -> Found {
-        Found { span, tokens, label, kind: MentionKind::Name, key, gazetteer: None, link: None, value: None, role: None }
+        Found {
+            span,
+            tokens,
+            label,
+            kind: MentionKind::Name,
+            key,
+            gazetteer: None,
+            link: None,
+            value: None,
+            role: None,
+        }
     }
 }
 
@@ -54,7 +64,12 @@ impl<'a> DocView<'a> {
         if ranges.is_empty() && !tokens.is_empty() {
             ranges.push(0..tokens.len());
         }
-        DocView { text, tokens, folded, sentences: ranges }
+        DocView {
+            text,
+            tokens,
+            folded,
+            sentences: ranges,
+        }
     }
 
     pub fn surface(&self, i: usize) -> &'a str {
@@ -96,7 +111,10 @@ impl<'a> DocView<'a> {
             {
                 start -= 4;
             }
-            if token.span.start <= start && start < token.span.end && self.text.is_char_boundary(start) {
+            if token.span.start <= start
+                && start < token.span.end
+                && self.text.is_char_boundary(start)
+            {
                 return start;
             }
         }
@@ -121,7 +139,8 @@ impl<'a> DocView<'a> {
                 letters += 1;
             }
         }
-        skip_letters(self.surface(i), letters).map_or(token.span.start, |off| token.span.start + off)
+        skip_letters(self.surface(i), letters)
+            .map_or(token.span.start, |off| token.span.start + off)
     }
 }
 
@@ -179,7 +198,10 @@ pub fn find_names(
                     _ => EntityLabel::Misc,
                 };
                 let tokens = offset + i..offset + end;
-                let span = Span::new(view.trimmed_start(tokens.start, lexicon), view.tokens[tokens.end - 1].span.end);
+                let span = Span::new(
+                    view.trimmed_start(tokens.start, lexicon),
+                    view.tokens[tokens.end - 1].span.end,
+                );
                 let mut found = Found::name(span, tokens.clone(), label, view.key(tokens));
                 if let Some(m) = gazetteer.iter().find(|m| m.start == i && m.end == end) {
                     let name = lexicon.gazetteer.phrases[m.phrase].payload;
@@ -195,26 +217,59 @@ pub fn find_names(
             }
         }
         for m in &scratch.matches.triggers {
-            triggers.push(PhraseMatch { start: m.start + offset, end: m.end + offset, phrase: m.phrase });
+            triggers.push(PhraseMatch {
+                start: m.start + offset,
+                end: m.end + offset,
+                phrase: m.phrase,
+            });
         }
         for m in &scratch.matches.gazetteer {
-            known.push(PhraseMatch { start: m.start + offset, end: m.end + offset, phrase: m.phrase });
+            known.push(PhraseMatch {
+                start: m.start + offset,
+                end: m.end + offset,
+                phrase: m.phrase,
+            });
         }
     }
     (names, triggers, known)
 }
 
-const GAP_STOP_WORDS: &[&str] = &["ان", "انه", "انها", "الذي", "التي", "الذين", "قال", "وقال", "اكد", "واكد", "قد", "هو", "هي"];
+const GAP_STOP_WORDS: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "الذي",
+    "التي",
+    "الذين",
+    "قال",
+    "وقال",
+    "اكد",
+    "واكد",
+    "قد",
+    "هو",
+    "هي",
+];
 
 /// Finds the title before each person's name (`وزير الدفاع الأميركي لويد اوستن`,
 /// `الامين العام لحلف شمال الأطلسي، مارك روتي`): sets the name's `role` and adds the
 /// title as a Title mention of that person. Returns the trigger matches used.
-pub fn attach_roles(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch], found: &mut Vec<Found>) -> Vec<(usize, RoleKey)> {
+pub fn attach_roles(
+    view: &DocView<'_>,
+    lexicon: &Lexicon,
+    triggers: &[PhraseMatch],
+    found: &mut Vec<Found>,
+) -> Vec<(usize, RoleKey)> {
     let mut roles = Vec::new();
-    let persons: Vec<usize> = (0..found.len()).filter(|&i| found[i].label == EntityLabel::Per && found[i].kind == MentionKind::Name).collect();
+    let persons: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].label == EntityLabel::Per && found[i].kind == MentionKind::Name)
+        .collect();
     for person in persons {
         let start = found[person].tokens.start;
-        let sentence_start = view.sentences.iter().find(|r| r.contains(&start)).map_or(0, |r| r.start);
+        let sentence_start = view
+            .sentences
+            .iter()
+            .find(|r| r.contains(&start))
+            .map_or(0, |r| r.start);
         let mut gap_end = start;
         if gap_end > sentence_start && view.is_comma(gap_end - 1) {
             gap_end -= 1;
@@ -226,9 +281,15 @@ pub fn attach_roles(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMat
             .filter(|(_, t)| t.start >= sentence_start && t.end <= gap_end && gap_end - t.end <= 6)
             .filter(|(_, t)| (t.end..gap_end).all(|i| gap_word_ok(view, found, i)))
             .max_by_key(|(_, t)| t.end);
-        let Some((mut first, t)) = title else { continue };
+        let Some((mut first, t)) = title else {
+            continue;
+        };
         // titles in a row (`الشيخ الدكتور`) form one role
-        while first > 0 && triggers[first - 1].end == triggers[first].start && triggers[first - 1].start >= sentence_start && is_title(lexicon, &triggers[first - 1]) {
+        while first > 0
+            && triggers[first - 1].end == triggers[first].start
+            && triggers[first - 1].start >= sentence_start
+            && is_title(lexicon, &triggers[first - 1])
+        {
             first -= 1;
         }
         let role_start = view.trimmed_start(triggers[first].start, lexicon);
@@ -239,7 +300,12 @@ pub fn attach_roles(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMat
         let span = Span::new(role_start, role_end);
         found[person].role = Some(span);
         let key = role_key(view, lexicon, t, gap_end);
-        let mut title_mention = Found::name(span, triggers[first].start..gap_end, EntityLabel::Per, Vec::new());
+        let mut title_mention = Found::name(
+            span,
+            triggers[first].start..gap_end,
+            EntityLabel::Per,
+            Vec::new(),
+        );
         title_mention.kind = MentionKind::Title;
         title_mention.link = Some(person);
         found.push(title_mention);
@@ -255,7 +321,9 @@ fn is_title(lexicon: &Lexicon, m: &PhraseMatch) -> bool {
 fn gap_word_ok(view: &DocView<'_>, found: &[Found], i: usize) -> bool {
     !view.is_punct(i)
         && !GAP_STOP_WORDS.contains(&view.folded[i].as_str())
-        && !found.iter().any(|f| f.label == EntityLabel::Per && f.kind == MentionKind::Name && f.tokens.contains(&i))
+        && !found.iter().any(|f| {
+            f.label == EntityLabel::Per && f.kind == MentionKind::Name && f.tokens.contains(&i)
+        })
 }
 
 /// What identifies a title across the document: its trigger words and the first word after
@@ -269,9 +337,16 @@ pub struct RoleKey {
 fn role_key(view: &DocView<'_>, lexicon: &Lexicon, t: &PhraseMatch, gap_end: usize) -> RoleKey {
     let head = (t.end < gap_end).then(|| {
         let [_, stem, bare] = lookup_keys(&view.folded[t.end]);
-        if lexicon.starts_phrase(bare) { bare.to_owned() } else { stem.to_owned() }
+        if lexicon.starts_phrase(bare) {
+            bare.to_owned()
+        } else {
+            stem.to_owned()
+        }
     });
-    RoleKey { trigger: lexicon.triggers.phrases[t.phrase].words.clone(), head }
+    RoleKey {
+        trigger: lexicon.triggers.phrases[t.phrase].words.clone(),
+        head,
+    }
 }
 
 /// Bare head nouns with the article (`الحلف`, `للحلف`) after an organization whose name
@@ -283,20 +358,20 @@ pub fn link_bare_heads(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Fo
             covered[i] = true;
         }
     }
-    let mut orgs: Vec<usize> = (0..found.len()).filter(|&i| found[i].label == EntityLabel::Org && found[i].link.is_none()).collect();
+    let mut orgs: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].label == EntityLabel::Org && found[i].link.is_none())
+        .collect();
     orgs.sort_by_key(|&i| found[i].span.start);
-    for i in 0..view.tokens.len() {
-        if covered[i] {
-            continue;
-        }
+    for (i, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
         let (stem, code) = strip_clitics(&view.folded[i]);
         if !code.article || !lexicon.is_single_word(TriggerKind::OrgHead, stem) {
             continue;
         }
-        let target = orgs
-            .iter()
-            .rev()
-            .find(|&&o| found[o].tokens.end <= i && found[o].key.len() > 1 && found[o].key.first().is_some_and(|k| k == stem));
+        let target = orgs.iter().rev().find(|&&o| {
+            found[o].tokens.end <= i
+                && found[o].key.len() > 1
+                && found[o].key.first().is_some_and(|k| k == stem)
+        });
         if let Some(&target) = target {
             let span = Span::new(view.trimmed_start(i, lexicon), view.tokens[i].span.end);
             let mut alias = Found::name(span, i..i + 1, EntityLabel::Org, vec![stem.to_owned()]);
@@ -317,18 +392,29 @@ pub fn link_standalone_titles(
     found: &mut Vec<Found>,
 ) {
     for t in triggers.iter().filter(|t| is_title(lexicon, t)) {
-        if found.iter().any(|f| f.kind == MentionKind::Title && f.tokens.contains(&t.start)) {
+        if found
+            .iter()
+            .any(|f| f.kind == MentionKind::Title && f.tokens.contains(&t.start))
+        {
             continue;
         }
-        if found.iter().any(|f| f.label == EntityLabel::Per && f.kind == MentionKind::Name && f.tokens.contains(&t.start)) {
+        if found.iter().any(|f| {
+            f.label == EntityLabel::Per
+                && f.kind == MentionKind::Name
+                && f.tokens.contains(&t.start)
+        }) {
             continue;
         }
         // the title's complement: names, aliases and nisba adjectives right after it
         let mut end = t.end;
         while end < view.tokens.len() && end < t.end + 5 {
-            if let Some(f) = found.iter().find(|f| f.tokens.start == end && f.label != EntityLabel::Per && f.kind != MentionKind::Title) {
+            if let Some(f) = found.iter().find(|f| {
+                f.tokens.start == end && f.label != EntityLabel::Per && f.kind != MentionKind::Title
+            }) {
                 end = f.tokens.end;
-            } else if lexicon.is_single_word(TriggerKind::CountryAdj, strip_article(&view.folded[end])) {
+            } else if lexicon
+                .is_single_word(TriggerKind::CountryAdj, strip_article(&view.folded[end]))
+            {
                 end += 1;
             } else {
                 break;
@@ -342,7 +428,10 @@ pub fn link_standalone_titles(
         });
         let Some(&(title, _)) = holder else { continue };
         let person = found[title].link;
-        let span = Span::new(view.trimmed_start(t.start, lexicon), view.tokens[end - 1].span.end);
+        let span = Span::new(
+            view.trimmed_start(t.start, lexicon),
+            view.tokens[end - 1].span.end,
+        );
         let mut mention = Found::name(span, t.start..end, EntityLabel::Per, Vec::new());
         mention.kind = MentionKind::Title;
         mention.link = person;
@@ -358,18 +447,29 @@ mod tests {
     fn trimmed(text: &str) -> Vec<String> {
         let (tokens, sentences) = tokenize(text);
         let mut view = DocView::new(text, &tokens, &sentences);
-        view.folded = tokens.iter().map(|t| crate::text::fold(t.span.slice(text))).collect();
-        (0..tokens.len()).map(|i| text[view.trimmed_start(i, Lexicon::builtin())..tokens[i].span.end].to_owned()).collect()
+        view.folded = tokens
+            .iter()
+            .map(|t| crate::text::fold(t.span.slice(text)))
+            .collect();
+        (0..tokens.len())
+            .map(|i| text[view.trimmed_start(i, Lexicon::builtin())..tokens[i].span.end].to_owned())
+            .collect()
     }
 
     #[test]
     fn proclitics_are_left_out_of_names() {
-        assert_eq!(trimmed("والعراق بالعراق للحلف لحلف"), vec!["العراق", "العراق", "حلف", "حلف"]);
+        assert_eq!(
+            trimmed("والعراق بالعراق للحلف لحلف"),
+            vec!["العراق", "العراق", "حلف", "حلف"]
+        );
     }
 
     #[test]
     fn letters_that_only_look_like_proclitics_stay() {
-        assert_eq!(trimmed("وزير واشنطن بغداد لندن"), vec!["وزير", "واشنطن", "بغداد", "لندن"]);
+        assert_eq!(
+            trimmed("وزير واشنطن بغداد لندن"),
+            vec!["وزير", "واشنطن", "بغداد", "لندن"]
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '/' | ':' | '-' | '–' | '—' | 'ـ' | '|' | '\u{200F}' | '\u{200E}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '/' | ':' | '-' | '–' | '—' | 'ـ' | '|' | '\u{200F}' | '\u{200E}'
+        )
 }
 
 /// If `line` starts with one of `labels` (compared folded) followed by a name of 1–5 words,
@@ -39,7 +43,8 @@ fn labelled_name(line: &str, labels: &[&str], needs_separator: bool) -> Option<(
     if needs_separator && !separators.chars().any(|c| !c.is_whitespace()) {
         return None;
     }
-    let name = after_label[name_offset..].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '،' | ','));
+    let name = after_label[name_offset..]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '،' | ','));
     let words = name.split_whitespace().count();
     if !(1..=5).contains(&words) || name.contains(['.', '،', '"', '«']) {
         return None;
@@ -62,7 +67,9 @@ fn outlet(line: &str) -> Option<(usize, usize)> {
         }
         offset += w.len() + 1;
     }
-    while words.len() > 1 && OUTLET_DESCRIPTORS.contains(&strip_article(&fold(words[words.len() - 1].1))) {
+    while words.len() > 1
+        && OUTLET_DESCRIPTORS.contains(&strip_article(&fold(words[words.len() - 1].1)))
+    {
         words.pop();
     }
     if words.len() > 1 && OUTLET_KINDS.contains(&fold(words[0].1).as_str()) {
@@ -74,7 +81,11 @@ fn outlet(line: &str) -> Option<(usize, usize)> {
 
 /// `الرياض - واس` or `الرياض – واس:` at the start of the first paragraph.
 fn dateline(line: &str) -> Option<(usize, usize)> {
-    let dash = line.char_indices().take(40).find(|(_, c)| matches!(c, '-' | '–' | '—' | 'ـ'))?.0;
+    let dash = line
+        .char_indices()
+        .take(40)
+        .find(|(_, c)| matches!(c, '-' | '–' | '—' | 'ـ'))?
+        .0;
     let place = line[..dash].trim();
     let place_words = place.split_whitespace().count();
     if !(1..=3).contains(&place_words) || place.contains(['.', '،', ':']) {
@@ -82,7 +93,8 @@ fn dateline(line: &str) -> Option<(usize, usize)> {
     }
     let after = &line[dash..];
     let agency_len = after.find([':', '\n', '.', '،']).unwrap_or(after.len());
-    let agency = after[..agency_len].trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | 'ـ'));
+    let agency = after[..agency_len]
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | 'ـ'));
     let agency_words = agency.split_whitespace().count();
     let ends_line = after.get(agency_len..agency_len + 1) == Some(":") || agency_len == after.len();
     if !(1..=4).contains(&agency_words) || !ends_line {
@@ -101,13 +113,18 @@ pub fn find_metadata(text: &str) -> (Metadata, Vec<Found>) {
     let all = lines(text);
     let field = |base: usize, (s, e): (usize, usize)| {
         let span = Span::new(base + s, base + e);
-        MetadataField { span, value: text.get(span.start..span.end).unwrap_or("").to_owned() }
+        MetadataField {
+            span,
+            value: text.get(span.start..span.end).unwrap_or("").to_owned(),
+        }
     };
     let mut body_start = 0;
     for (n, &(base, line)) in all.iter().take(3).enumerate() {
         if let Some(name) = labelled_name(line, &["ترجمه"], false) {
             metadata.translator = Some(field(base, name));
-        } else if let Some(name) = labelled_name(line, &["بقلم"], false).or_else(|| labelled_name(line, &["كتب", "كتبت"], true)) {
+        } else if let Some(name) = labelled_name(line, &["بقلم"], false)
+            .or_else(|| labelled_name(line, &["كتب", "كتبت"], true))
+        {
             metadata.author = Some(field(base, name));
         } else {
             break;
@@ -128,9 +145,17 @@ pub fn find_metadata(text: &str) -> (Metadata, Vec<Found>) {
             }
         }
     }
-    for (f, label) in [(&metadata.translator, EntityLabel::Per), (&metadata.author, EntityLabel::Per), (&metadata.source_outlet, EntityLabel::Org)] {
+    for (f, label) in [
+        (&metadata.translator, EntityLabel::Per),
+        (&metadata.author, EntityLabel::Per),
+        (&metadata.source_outlet, EntityLabel::Org),
+    ] {
         if let Some(f) = f {
-            let key = f.value.split_whitespace().map(|w| strip_article(&fold(w)).to_owned()).collect();
+            let key = f
+                .value
+                .split_whitespace()
+                .map(|w| strip_article(&fold(w)).to_owned())
+                .collect();
             mentions.push(Found::name(f.span, 0..0, label, key));
         }
     }
@@ -147,27 +172,48 @@ mod tests {
 
     #[test]
     fn translator_outlet_and_dateline() {
-        let text = "ترجمة / حامد أحمد\nالرياض - واس: أعلن المتحدث أن الاجتماع انتهى.\n- عن K24 الإخباري";
+        let text =
+            "ترجمة / حامد أحمد\nالرياض - واس: أعلن المتحدث أن الاجتماع انتهى.\n- عن K24 الإخباري";
         let (m, mentions) = find_metadata(text);
         assert_eq!(value(&m.translator), Some("حامد أحمد"));
         assert_eq!(value(&m.source_outlet), Some("K24"));
         assert_eq!(value(&m.dateline), Some("الرياض - واس"));
         assert_eq!(mentions.len(), 2);
-        for f in [&m.translator, &m.source_outlet, &m.dateline].into_iter().flatten() {
+        for f in [&m.translator, &m.source_outlet, &m.dateline]
+            .into_iter()
+            .flatten()
+        {
             assert_eq!(&text[f.span.start..f.span.end], f.value);
         }
     }
 
     #[test]
     fn author_needs_a_separator_after_kataba() {
-        assert_eq!(value(&find_metadata("كتب: سعيد علي\nنص الخبر هنا.").0.author), Some("سعيد علي"));
-        assert_eq!(value(&find_metadata("بقلم سعيد علي\nنص الخبر هنا.").0.author), Some("سعيد علي"));
-        assert_eq!(find_metadata("كتب الوزير رسالة إلى نظيره\nنص.").0.author, None);
+        assert_eq!(
+            value(&find_metadata("كتب: سعيد علي\nنص الخبر هنا.").0.author),
+            Some("سعيد علي")
+        );
+        assert_eq!(
+            value(&find_metadata("بقلم سعيد علي\nنص الخبر هنا.").0.author),
+            Some("سعيد علي")
+        );
+        assert_eq!(
+            find_metadata("كتب الوزير رسالة إلى نظيره\nنص.").0.author,
+            None
+        );
     }
 
     #[test]
     fn ordinary_first_sentences_are_not_datelines() {
-        assert_eq!(find_metadata("أعلن الوزير اليوم أن الاجتماع - الذي عقد أمس - كان ناجحا.").0.dateline, None);
-        assert_eq!(value(&find_metadata("الرياض – واس\nأعلن الوزير.").0.dateline), Some("الرياض – واس"));
+        assert_eq!(
+            find_metadata("أعلن الوزير اليوم أن الاجتماع - الذي عقد أمس - كان ناجحا.")
+                .0
+                .dateline,
+            None
+        );
+        assert_eq!(
+            value(&find_metadata("الرياض – واس\nأعلن الوزير.").0.dateline),
+            Some("الرياض – واس")
+        );
     }
 }

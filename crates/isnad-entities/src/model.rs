@@ -1,10 +1,15 @@
 //! The averaged perceptron: hashed weights, greedy left-to-right decoding, training and
 //! the (quantized, sparse) model file.
 
-use crate::features::{static_features, tag_features, FeatureSink, WordInfo};
+use crate::features::{
+    context_features, static_features, tag_features, word_features, word_form_key, FeatureSink,
+    WordInfo,
+};
 
 /// IOB2 tags in model order.
-pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+];
 pub const N_TAGS: usize = TAGS.len();
 /// Index of the "previous tag" before a sentence starts.
 const START: usize = N_TAGS;
@@ -16,7 +21,7 @@ pub fn tag_index(tag: &str) -> usize {
 
 /// `I-X` may only follow `B-X` or `I-X`.
 pub fn allowed(prev: usize, tag: usize) -> bool {
-    tag == 0 || tag % 2 == 1 || (prev != START && prev != 0 && (prev + 1) / 2 == (tag + 1) / 2)
+    tag == 0 || tag % 2 == 1 || (prev != START && prev != 0 && prev.div_ceil(2) == tag.div_ceil(2))
 }
 
 const MAGIC: &[u8; 8] = b"ISNADNER";
@@ -34,12 +39,23 @@ struct Row([i16; LANES]);
 pub struct Model {
     bits: u32,
     rows: Vec<Row>,
+    /// Unique per model made in this process, so caches never mix two models.
+    id: usize,
+}
+
+fn next_model_id() -> usize {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Model {
     /// A model that tags everything `O`.
     pub fn empty() -> Model {
-        Model { bits: 0, rows: vec![Row([0; LANES])] }
+        Model {
+            bits: 0,
+            rows: vec![Row([0; LANES])],
+            id: next_model_id(),
+        }
     }
 
     #[inline]
@@ -63,16 +79,38 @@ impl Model {
     }
 
     /// Greedy left-to-right tagging of an analysed sentence; returns tag indices.
-    pub fn tag(&self, infos: &[WordInfo], buffer: &mut Vec<u64>) -> Vec<usize> {
+    pub fn tag(
+        &self,
+        infos: &[WordInfo],
+        buffer: &mut Vec<u64>,
+        cache: &mut WordCache,
+    ) -> Vec<usize> {
         let mut tags = Vec::with_capacity(infos.len());
+        cache.prepare(self);
         // the tag-independent part of every word first: these lookups do not wait on each
         // other, so the memory system can serve many at once
         let static_scores: Vec<[i32; N_TAGS]> = (0..infos.len())
             .map(|i| {
+                let key = word_form_key(&infos[i]);
+                let slot = (key >> (64 - WordCache::BITS)) as usize;
+                let mut scores = match cache.entries[slot] {
+                    (k, scores) if k == key => scores,
+                    _ => {
+                        buffer.clear();
+                        word_features(&infos[i], &mut FeatureSink(buffer));
+                        let mut scores = [0i32; N_TAGS];
+                        self.add_scores(buffer, &mut scores);
+                        cache.entries[slot] = (key, scores);
+                        scores
+                    }
+                };
                 buffer.clear();
-                static_features(infos, i, &mut FeatureSink(buffer));
-                let mut scores = [0i32; N_TAGS];
-                self.add_scores(buffer, &mut scores);
+                context_features(infos, i, &mut FeatureSink(buffer));
+                let mut context = [0i32; N_TAGS];
+                self.add_scores(buffer, &mut context);
+                for t in 0..N_TAGS {
+                    scores[t] += context[t];
+                }
                 scores
             })
             .collect();
@@ -115,7 +153,32 @@ impl Model {
                 weights[bucket].0[t] = r.i16()?;
             }
         }
-        Some(Model { bits, rows: weights })
+        Some(Model {
+            bits,
+            rows: weights,
+            id: next_model_id(),
+        })
+    }
+}
+
+/// Scores of the word-only features by word form, for one model (frequent words make most
+/// of a text, so most lookups of their ten features are saved).
+#[derive(Default)]
+pub struct WordCache {
+    model: usize,
+    entries: Vec<(u64, [i32; N_TAGS])>,
+}
+
+impl WordCache {
+    const BITS: u32 = 13;
+
+    fn prepare(&mut self, model: &Model) {
+        let id = model.id;
+        if self.model != id || self.entries.is_empty() {
+            self.model = id;
+            self.entries.clear();
+            self.entries.resize(1 << Self::BITS, (0, [0; N_TAGS]));
+        }
     }
 }
 
@@ -165,7 +228,11 @@ impl Example {
                 v
             })
             .collect();
-        Example { infos, gold, features }
+        Example {
+            infos,
+            gold,
+            features,
+        }
     }
 }
 
@@ -184,7 +251,14 @@ pub struct Trainer {
 impl Trainer {
     pub fn new(bits: u32) -> Trainer {
         let n = (1usize << bits) * N_TAGS;
-        Trainer { bits, weights: vec![0.0; n], totals: vec![0.0; n], steps: 1, word_dropout: 0.0, rng: 0x9E37_79B9_7F4A_7C15 }
+        Trainer {
+            bits,
+            weights: vec![0.0; n],
+            totals: vec![0.0; n],
+            steps: 1,
+            word_dropout: 0.0,
+            rng: 0x9E37_79B9_7F4A_7C15,
+        }
     }
 
     fn next_unit(&mut self) -> f64 {
@@ -202,8 +276,8 @@ impl Trainer {
         let mut scores = [0f32; N_TAGS];
         for &f in features {
             let row = self.bucket(f) * N_TAGS;
-            for t in 0..N_TAGS {
-                scores[t] += self.weights[row + t];
+            for (score, w) in scores.iter_mut().zip(&self.weights[row..row + N_TAGS]) {
+                *score += w;
             }
         }
         scores
@@ -233,7 +307,7 @@ impl Trainer {
                 // hide the word's identity now and then, so that context, affixes and
                 // lexicon features learn to carry words never seen in training
                 if self.word_dropout > 0.0 && self.next_unit() < self.word_dropout {
-                    buffer.drain(1..=2);
+                    buffer.drain(0..2);
                 }
                 tag_features(&ex.infos, i, prev, prev2, &mut FeatureSink(&mut buffer));
                 let guess = best_allowed(prev, &self.scores(&buffer));
@@ -253,7 +327,12 @@ impl Trainer {
     /// The averaged weights, quantized to i16, as a model.
     pub fn averaged(&self) -> Model {
         let steps = self.steps as f64;
-        let avg: Vec<f64> = self.weights.iter().zip(&self.totals).map(|(&w, &t)| w as f64 - t / steps).collect();
+        let avg: Vec<f64> = self
+            .weights
+            .iter()
+            .zip(&self.totals)
+            .map(|(&w, &t)| w as f64 - t / steps)
+            .collect();
         let max = avg.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
         let scale = 32000.0 / max;
         let rows = avg
@@ -266,14 +345,20 @@ impl Trainer {
                 Row(row)
             })
             .collect();
-        Model { bits: self.bits, rows }
+        Model {
+            bits: self.bits,
+            rows,
+            id: next_model_id(),
+        }
     }
 }
 
 impl Model {
     /// Serializes the non-zero rows.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let rows: Vec<usize> = (0..self.rows.len()).filter(|&r| self.rows[r].0.iter().any(|&w| w != 0)).collect();
+        let rows: Vec<usize> = (0..self.rows.len())
+            .filter(|&r| self.rows[r].0.iter().any(|&w| w != 0))
+            .collect();
         let mut out = Vec::with_capacity(24 + rows.len() * (4 + 2 * N_TAGS));
         out.extend_from_slice(MAGIC);
         for v in [FORMAT, self.bits, N_TAGS as u32, rows.len() as u32] {
@@ -306,7 +391,11 @@ mod tests {
 
     #[test]
     fn model_bytes_round_trip() {
-        let mut m = Model { bits: 4, rows: vec![Row([0; LANES]); 16] };
+        let mut m = Model {
+            bits: 4,
+            rows: vec![Row([0; LANES]); 16],
+            id: next_model_id(),
+        };
         m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");
         assert_eq!(back.rows, m.rows);

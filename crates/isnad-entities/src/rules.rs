@@ -11,10 +11,60 @@ use crate::text::strip_article;
 
 /// Folded function words that never start a name.
 const FUNCTION_WORDS: &[&str] = &[
-    "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "قد", "لا", "لم", "لن", "ما", "هذا", "هذه", "ذلك", "تلك",
-    "التي", "الذي", "الذين", "كان", "كانت", "بعد", "قبل", "حتي", "منذ", "عند", "خلال", "بين", "حول", "او", "ثم",
-    "لكن", "هو", "هي", "هم", "نحن", "كما", "كل", "بعض", "غير", "اي", "اذا", "لدي", "عبر", "نحو", "ضد", "وفي",
-    "ومن", "وعلي", "والي", "وقد", "ولا", "فقد",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "ان",
+    "انه",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "كان",
+    "كانت",
+    "بعد",
+    "قبل",
+    "حتي",
+    "منذ",
+    "عند",
+    "خلال",
+    "بين",
+    "حول",
+    "او",
+    "ثم",
+    "لكن",
+    "هو",
+    "هي",
+    "هم",
+    "نحن",
+    "كما",
+    "كل",
+    "بعض",
+    "غير",
+    "اي",
+    "اذا",
+    "لدي",
+    "عبر",
+    "نحو",
+    "ضد",
+    "وفي",
+    "ومن",
+    "وعلي",
+    "والي",
+    "وقد",
+    "ولا",
+    "فقد",
 ];
 
 /// Heads whose names may continue with `في` and a place (`بعثة حلف الناتو في العراق`).
@@ -24,15 +74,24 @@ fn is_nisba(view: &DocView<'_>, lexicon: &Lexicon, i: usize) -> bool {
     let f = &view.folded[i];
     let bare = strip_article(f);
     lexicon.is_single_word(TriggerKind::CountryAdj, bare)
-        || (f.starts_with("ال") && bare.chars().count() >= 4 && (bare.ends_with('ي') || bare.ends_with("يه")))
+        || (f.starts_with("ال")
+            && bare.chars().count() >= 4
+            && (bare.ends_with('ي') || bare.ends_with("يه")))
 }
 
 fn mention_at(found: &[Found], i: usize) -> Option<&Found> {
-    found.iter().find(|f| f.tokens.start == i && f.label != EntityLabel::Per && f.kind != MentionKind::Title)
+    found.iter().find(|f| {
+        f.tokens.start == i && f.label != EntityLabel::Per && f.kind != MentionKind::Title
+    })
 }
 
 /// Adds names made of an organization or place head and what follows it.
-pub fn head_names(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch], found: &mut Vec<Found>) {
+pub fn head_names(
+    view: &DocView<'_>,
+    lexicon: &Lexicon,
+    triggers: &[PhraseMatch],
+    found: &mut Vec<Found>,
+) {
     let mut added = Vec::new();
     for t in triggers {
         let label = match lexicon.triggers.phrases[t.phrase].payload {
@@ -40,7 +99,9 @@ pub fn head_names(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch
             TriggerKind::LocHead => EntityLabel::Loc,
             _ => continue,
         };
-        let Some(sentence) = view.sentences.iter().find(|r| r.contains(&t.start)) else { continue };
+        let Some(sentence) = view.sentences.iter().find(|r| r.contains(&t.start)) else {
+            continue;
+        };
         let mut end = t.end;
         let mut has_name = false;
         if let Some(m) = mention_at(found, end) {
@@ -59,7 +120,11 @@ pub fn head_names(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch
             }
         }
         let head = strip_article(&view.folded[t.start]);
-        if has_name && end + 1 < sentence.end && view.folded[end] == "في" && PLACE_COMPLEMENT_HEADS.contains(&head) {
+        if has_name
+            && end + 1 < sentence.end
+            && view.folded[end] == "في"
+            && PLACE_COMPLEMENT_HEADS.contains(&head)
+        {
             if let Some(m) = mention_at(found, end + 1).filter(|m| m.label == EntityLabel::Loc) {
                 end = m.tokens.end;
             }
@@ -68,19 +133,30 @@ pub fn head_names(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch
             continue;
         }
         // an existing name that already covers this stretch wins
-        if found.iter().any(|f| f.tokens.start <= t.start && end <= f.tokens.end && f.kind != MentionKind::Title) {
+        if found.iter().any(|f| {
+            f.tokens.start <= t.start && end <= f.tokens.end && f.kind != MentionKind::Title
+        }) {
             continue;
         }
-        let span = Span::new(view.trimmed_start(t.start, lexicon), view.tokens[end - 1].span.end);
-        added.push(Found::name(span, t.start..end, label, view.key(t.start..end)));
+        let span = Span::new(
+            view.trimmed_start(t.start, lexicon),
+            view.tokens[end - 1].span.end,
+        );
+        added.push(Found::name(
+            span,
+            t.start..end,
+            label,
+            view.key(t.start..end),
+        ));
     }
     for a in added {
         // persons inside (the tagger's `الخراساني`) and names the new one straddles go
         found.retain(|f| {
             let inside = a.tokens.start <= f.tokens.start && f.tokens.end <= a.tokens.end;
-            let straddles = f.tokens.start < a.tokens.start && f.tokens.end > a.tokens.start
-                || f.tokens.start < a.tokens.end && f.tokens.end > a.tokens.end;
-            !(inside && f.label == EntityLabel::Per) && !straddles
+            let straddles = (f.tokens.start < a.tokens.start && f.tokens.end > a.tokens.start)
+                || (f.tokens.start < a.tokens.end && f.tokens.end > a.tokens.end);
+            let person_inside = inside && f.label == EntityLabel::Per;
+            !(straddles || person_inside)
         });
         found.push(a);
     }
@@ -90,11 +166,19 @@ pub fn head_names(view: &DocView<'_>, lexicon: &Lexicon, triggers: &[PhraseMatch
 /// the end of another name (`الناتو روتي` after `مارك روتي`).
 pub fn clean_up(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
     // no name starts with a preposition, particle or demonstrative (`على تمديد تواجد`)
-    found.retain(|f| !view.folded.get(f.tokens.start).is_some_and(|w| FUNCTION_WORDS.contains(&w.as_str())));
+    found.retain(|f| {
+        !view
+            .folded
+            .get(f.tokens.start)
+            .is_some_and(|w| FUNCTION_WORDS.contains(&w.as_str()))
+    });
     found.retain(|f| {
         !(f.label == EntityLabel::Per
             && f.tokens.len() == 1
-            && lexicon.triggers.starting_with(&f.key[0]).any(|p| p.payload == TriggerKind::PerTitle && p.words.len() == 1))
+            && lexicon
+                .triggers
+                .starting_with(&f.key[0])
+                .any(|p| p.payload == TriggerKind::PerTitle && p.words.len() == 1))
     });
     let surnames: Vec<String> = found
         .iter()
@@ -103,13 +187,21 @@ pub fn clean_up(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
         .collect();
     let mut split = Vec::new();
     for f in found.iter_mut() {
-        if f.label != EntityLabel::Per && f.key.len() >= 2 && f.key.last().is_some_and(|k| surnames.contains(k)) {
+        if f.label != EntityLabel::Per
+            && f.key.len() >= 2
+            && f.key.last().is_some_and(|k| surnames.contains(k))
+        {
             let last = f.tokens.end - 1;
             f.tokens.end = last;
             f.key.pop();
             f.span.end = view.tokens[last - 1].span.end;
             let span = view.tokens[last].span;
-            split.push(Found::name(span, last..last + 1, EntityLabel::Per, view.key(last..last + 1)));
+            split.push(Found::name(
+                span,
+                last..last + 1,
+                EntityLabel::Per,
+                view.key(last..last + 1),
+            ));
         }
     }
     found.extend(split);
@@ -118,11 +210,17 @@ pub fn clean_up(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
 /// Marks names that are exactly a gazetteer name (names built by rules or split by
 /// `clean_up` have not been looked up yet), so that aliases cluster.
 pub fn look_up_gazetteer(view: &DocView<'_>, lexicon: &Lexicon, found: &mut [Found]) {
-    for f in found.iter_mut().filter(|f| f.gazetteer.is_none() && f.label != EntityLabel::Per && !f.tokens.is_empty()) {
+    for f in found
+        .iter_mut()
+        .filter(|f| f.gazetteer.is_none() && f.label != EntityLabel::Per && !f.tokens.is_empty())
+    {
         if f.tokens.end > view.folded.len() {
             continue;
         }
-        if let Some(m) = lexicon.gazetteer.longest_at(&view.folded[..f.tokens.end], f.tokens.start) {
+        if let Some(m) = lexicon
+            .gazetteer
+            .longest_at(&view.folded[..f.tokens.end], f.tokens.start)
+        {
             if m.end == f.tokens.end {
                 let name = lexicon.gazetteer.phrases[m.phrase].payload;
                 f.gazetteer = Some(name.entry);
@@ -137,17 +235,30 @@ pub fn look_up_gazetteer(view: &DocView<'_>, lexicon: &Lexicon, found: &mut [Fou
 /// Multi-word gazetteer names the tagger broke up (`التحالف الدولي ضد داعش` tagged as
 /// `التحالف الدولي` + `ضد`) are restored; names inside them that are known names
 /// themselves (`داعش`) stay as nested mentions.
-pub fn restore_known_names(view: &DocView<'_>, lexicon: &Lexicon, known: &[PhraseMatch], found: &mut Vec<Found>) {
+pub fn restore_known_names(
+    view: &DocView<'_>,
+    lexicon: &Lexicon,
+    known: &[PhraseMatch],
+    found: &mut Vec<Found>,
+) {
     for m in known.iter().filter(|m| m.end - m.start >= 2) {
         let crosses = found.iter().any(|f| {
-            (f.tokens.start < m.start && f.tokens.end > m.start) || (f.tokens.start < m.end && f.tokens.end > m.end)
+            (f.tokens.start < m.start && f.tokens.end > m.start)
+                || (f.tokens.start < m.end && f.tokens.end > m.end)
         });
-        let exists = found.iter().any(|f| f.tokens.start <= m.start && m.end <= f.tokens.end);
+        let exists = found
+            .iter()
+            .any(|f| f.tokens.start <= m.start && m.end <= f.tokens.end);
         if crosses || exists {
             continue;
         }
         let inner_known: Vec<(usize, usize)> = (m.start + 1..m.end)
-            .filter_map(|i| lexicon.gazetteer.longest_at(&view.folded[..m.end], i).map(|k| (k.start, k.end)))
+            .filter_map(|i| {
+                lexicon
+                    .gazetteer
+                    .longest_at(&view.folded[..m.end], i)
+                    .map(|k| (k.start, k.end))
+            })
             .collect();
         found.retain(|f| {
             let inside = m.start <= f.tokens.start && f.tokens.end <= m.end;
@@ -155,7 +266,10 @@ pub fn restore_known_names(view: &DocView<'_>, lexicon: &Lexicon, known: &[Phras
         });
         let entry = &lexicon.gazetteer.phrases[m.phrase].payload;
         let label = lexicon.entries[entry.entry].label;
-        let span = Span::new(view.trimmed_start(m.start, lexicon), view.tokens[m.end - 1].span.end);
+        let span = Span::new(
+            view.trimmed_start(m.start, lexicon),
+            view.tokens[m.end - 1].span.end,
+        );
         let mut f = Found::name(span, m.start..m.end, label, view.key(m.start..m.end));
         f.gazetteer = Some(entry.entry);
         if entry.is_variant && label != EntityLabel::Per {

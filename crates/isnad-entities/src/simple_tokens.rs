@@ -6,7 +6,10 @@ use isnad_core::{CompactString, Sentence, Span, Token, TokenKind};
 use crate::text::fold;
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c == '\u{0640}'
+    c.is_alphanumeric()
+        || ('\u{064B}'..='\u{065F}').contains(&c)
+        || c == '\u{0670}'
+        || c == '\u{0640}'
 }
 
 /// Words (letters, digits and marks) and single punctuation characters, and sentences ending
@@ -41,7 +44,12 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token { span: Span::new(start, end), kind, norm: CompactString::from(fold(surface)), clitics: None });
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            norm: CompactString::from(fold(surface)),
+            clitics: None,
+        });
         if matches!(c, '.' | '!' | '?' | '؟') {
             close_sentence(&tokens, &mut sentence_start_token, &mut sentences);
         }
@@ -54,6 +62,9 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
 
 fn close_sentence(tokens: &[Token], start: &mut usize, sentences: &mut Vec<Sentence>) {
     let span = Span::new(tokens[*start].span.start, tokens[tokens.len() - 1].span.end);
-    sentences.push(Sentence { span, tokens: *start..tokens.len() });
+    sentences.push(Sentence {
+        span,
+        tokens: *start..tokens.len(),
+    });
     *start = tokens.len();
 }

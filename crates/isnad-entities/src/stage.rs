@@ -1,13 +1,17 @@
 //! The `entities` stage.
 
-use isnad_core::{Document, Entity, Layer, MentionKind, Metadata, Sentence, Stage, StageError, Token};
+use isnad_core::{
+    Document, Entity, Layer, MentionKind, Metadata, Sentence, Stage, StageError, Token,
+};
 
 use crate::cluster::cluster;
 use crate::lexicon::Lexicon;
-use crate::mentions::{attach_roles, find_names, link_bare_heads, link_standalone_titles, DocView, Found};
+use crate::mentions::{
+    attach_roles, find_names, link_bare_heads, link_standalone_titles, DocView, Found,
+};
 use crate::metadata::find_metadata;
 use crate::rules::{clean_up, head_names, look_up_gazetteer, restore_known_names};
-use crate::tagger::{builtin_model, TaggerScratch};
+use crate::tagger::{builtin_model, with_scratch};
 use crate::values::find_values;
 
 /// Options of the stage (all on by default).
@@ -23,7 +27,11 @@ pub struct EntityOptions {
 
 impl Default for EntityOptions {
     fn default() -> Self {
-        EntityOptions { values: true, metadata: true, roles: true }
+        EntityOptions {
+            values: true,
+            metadata: true,
+            roles: true,
+        }
     }
 }
 
@@ -42,12 +50,14 @@ impl EntityStage {
     }
 
     /// Options: `values`, `metadata`, `roles` (booleans).
-    pub fn from_config(options: &serde_json::Map<String, serde_json::Value>) -> Result<Self, StageError> {
+    pub fn from_config(
+        options: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, StageError> {
         let mut o = EntityOptions::default();
         for (name, value) in options {
-            let flag = value
-                .as_bool()
-                .ok_or_else(|| StageError::new(format!("entities option `{name}` must be true or false")))?;
+            let flag = value.as_bool().ok_or_else(|| {
+                StageError::new(format!("entities option `{name}` must be true or false"))
+            })?;
             match name.as_str() {
                 "values" => o.values = flag,
                 "metadata" => o.metadata = flag,
@@ -86,11 +96,16 @@ impl Stage for EntityStage {
 }
 
 /// The entities and metadata of a tokenized text.
-pub fn extract(text: &str, tokens: &[Token], sentences: &[Sentence], options: &EntityOptions) -> (Vec<Entity>, Metadata) {
+pub fn extract(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    options: &EntityOptions,
+) -> (Vec<Entity>, Metadata) {
     let lexicon = Lexicon::builtin();
     let mut view = DocView::new(text, tokens, sentences);
-    let mut scratch = TaggerScratch::default();
-    let (mut found, triggers, known) = find_names(&mut view, builtin_model(), lexicon, &mut scratch);
+    let (mut found, triggers, known) =
+        with_scratch(|scratch| find_names(&mut view, builtin_model(), lexicon, scratch));
     restore_known_names(&view, lexicon, &known, &mut found);
     clean_up(&view, lexicon, &mut found);
     head_names(&view, lexicon, &triggers, &mut found);
@@ -125,11 +140,16 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[Sentence], options: &E
     }
     // spans are sacred: anything that does not slice the text cleanly is dropped
     for f in &mut found {
-        if f.role.is_some_and(|r| r.is_empty() || r.get(text).is_none()) {
+        if f.role
+            .is_some_and(|r| r.is_empty() || r.get(text).is_none())
+        {
             f.role = None;
         }
     }
-    let valid: Vec<bool> = found.iter().map(|f| !f.span.is_empty() && f.span.get(text).is_some()).collect();
+    let valid: Vec<bool> = found
+        .iter()
+        .map(|f| !f.span.is_empty() && f.span.get(text).is_some())
+        .collect();
     if valid.iter().any(|v| !v) {
         found = found
             .into_iter()
@@ -149,7 +169,10 @@ fn token_range(tokens: &[Token], f: &Found) -> std::ops::Range<usize> {
     let first = tokens.iter().position(|t| t.span.start >= f.span.start);
     match first {
         Some(first) => {
-            let end = tokens[first..].iter().position(|t| t.span.end > f.span.end).map_or(tokens.len(), |n| first + n);
+            let end = tokens[first..]
+                .iter()
+                .position(|t| t.span.end > f.span.end)
+                .map_or(tokens.len(), |n| first + n);
             first..end.max(first)
         }
         None => 0..0,

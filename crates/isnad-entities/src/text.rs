@@ -55,7 +55,9 @@ pub struct CliticCode {
 
 impl CliticCode {
     pub fn as_u64(self) -> u64 {
-        (self.conjunction.map_or(0, |c| c as u64) << 1) ^ (self.preposition.map_or(0, |c| c as u64) << 17) ^ self.article as u64
+        (self.conjunction.map_or(0, |c| c as u64) << 1)
+            ^ (self.preposition.map_or(0, |c| c as u64) << 17)
+            ^ self.article as u64
     }
     pub fn is_empty(self) -> bool {
         self.conjunction.is_none() && self.preposition.is_none() && !self.article

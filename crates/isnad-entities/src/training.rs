@@ -45,7 +45,13 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, bits: 17, dev_fraction: 0.0, seed: 0x15AD, word_dropout: 0.2 }
+        TrainOptions {
+            epochs: 12,
+            bits: 17,
+            dev_fraction: 0.0,
+            seed: 0x15AD,
+            word_dropout: 0.2,
+        }
     }
 }
 
@@ -83,7 +89,11 @@ pub fn train(sentences: &[ConllSentence], options: &TrainOptions) -> Model {
         })
         .collect();
     let words: usize = examples.iter().map(|e| e.gold.len()).sum();
-    eprintln!("training on {} sentences ({words} words), dev {} sentences", examples.len(), dev_part.len());
+    eprintln!(
+        "training on {} sentences ({words} words), dev {} sentences",
+        examples.len(),
+        dev_part.len()
+    );
     let mut trainer = Trainer::new(options.bits);
     trainer.word_dropout = options.word_dropout;
     let mut rng = Rng(options.seed);
@@ -135,7 +145,12 @@ impl Scores {
     pub fn add(&mut self, gold: &[&str], pred: &[&str]) {
         let (g, p) = (spans(gold), spans(pred));
         for (k, typ) in Self::TYPES.iter().enumerate() {
-            let of = |s: &HashSet<(usize, usize, String)>| s.iter().filter(|x| x.2 == *typ).cloned().collect::<HashSet<_>>();
+            let of = |s: &HashSet<(usize, usize, String)>| {
+                s.iter()
+                    .filter(|x| x.2 == *typ)
+                    .cloned()
+                    .collect::<HashSet<_>>()
+            };
             let (gt, pt) = (of(&g), of(&p));
             let tp = gt.intersection(&pt).count();
             self.per_type[k].0 += tp;
@@ -145,14 +160,29 @@ impl Scores {
     }
 
     fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-        let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-        let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            0.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (100.0 * p, 100.0 * r, 100.0 * f)
     }
 
     pub fn micro_f1(&self) -> f64 {
-        let sum = self.per_type.iter().fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
+        let sum = self
+            .per_type
+            .iter()
+            .fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2));
         Self::prf(sum.0, sum.1, sum.2).2
     }
 
@@ -170,8 +200,14 @@ impl Scores {
 pub fn evaluate(model: &Model, lexicon: &Lexicon, sentences: &[ConllSentence]) -> Scores {
     let mut scores = Scores::default();
     let mut scratch = TaggerScratch::default();
-    let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect();
-    let tags: Vec<Vec<usize>> = words.iter().map(|w| tag_indices(model, lexicon, w, &mut scratch)).collect();
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+        .collect();
+    let tags: Vec<Vec<usize>> = words
+        .iter()
+        .map(|w| tag_indices(model, lexicon, w, &mut scratch))
+        .collect();
     for (s, tags) in sentences.iter().zip(tags) {
         let gold: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
         let pred: Vec<&str> = tags.into_iter().map(|t| TAGS[t]).collect();

@@ -14,7 +14,10 @@ fn entities() -> (Vec<Entity>, isnad_core::Metadata) {
         .expect("pipeline");
     let doc = pipeline.run(SEED).expect("runs");
     assert!(isnad_core::json::check_document(&doc).is_ok());
-    (doc.entities.unwrap_or_default(), doc.metadata.unwrap_or_default())
+    (
+        doc.entities.unwrap_or_default(),
+        doc.metadata.unwrap_or_default(),
+    )
 }
 
 /// With the crate's own simple tokenizer.
@@ -28,7 +31,9 @@ fn texts(e: &Entity) -> Vec<&str> {
 }
 
 fn entity_with<'e>(entities: &'e [Entity], label: EntityLabel, text: &str) -> Option<&'e Entity> {
-    entities.iter().find(|e| e.label == label && (e.canonical == text || texts(e).contains(&text)))
+    entities
+        .iter()
+        .find(|e| e.label == label && (e.canonical == text || texts(e).contains(&text)))
 }
 
 #[test]
@@ -40,7 +45,10 @@ fn every_sampled_entity_is_found_with_its_label() {
 
 fn sample_found(entities: &[Entity]) {
     let sample: &[(EntityLabel, &[&str])] = &[
-        (EntityLabel::Per, &["مارك روتي", "جينس ستولتنبيرغ", "لويد اوستن", "حامد أحمد"]),
+        (
+            EntityLabel::Per,
+            &["مارك روتي", "جينس ستولتنبيرغ", "لويد اوستن", "حامد أحمد"],
+        ),
         (
             EntityLabel::Org,
             &[
@@ -58,7 +66,20 @@ fn sample_found(entities: &[Entity]) {
         ),
         (
             EntityLabel::Loc,
-            &["العراق", "بروكسل", "أوكرانيا", "غزة", "الشرق الأوسط", "سوريا", "منطقة الساحل", "أوروبا", "هولندا", "الولايات المتحدة", "واشنطن", "بغداد"],
+            &[
+                "العراق",
+                "بروكسل",
+                "أوكرانيا",
+                "غزة",
+                "الشرق الأوسط",
+                "سوريا",
+                "منطقة الساحل",
+                "أوروبا",
+                "هولندا",
+                "الولايات المتحدة",
+                "واشنطن",
+                "بغداد",
+            ],
         ),
     ];
     let missing: Vec<String> = sample
@@ -76,11 +97,22 @@ fn rutte_cluster_holds_name_surname_and_standalone_titles() {
     let rutte = entity_with(&entities, EntityLabel::Per, "مارك روتي").expect("Rutte");
     assert_eq!(rutte.canonical, "مارك روتي");
     let t = texts(rutte);
-    for expected in ["مارك روتي", "روتي", "الأمين العام للحلف", "الامين العام للحلف"] {
+    for expected in [
+        "مارك روتي",
+        "روتي",
+        "الأمين العام للحلف",
+        "الامين العام للحلف",
+    ] {
         assert!(t.contains(&expected), "{expected} missing from {t:?}");
     }
-    assert!(rutte.mentions.iter().any(|m| m.kind == MentionKind::Title && m.span.slice(SEED) == "الأمين العام للحلف"));
-    assert!(rutte.roles.iter().any(|r| r.slice(SEED) == "الامين العام لحلف شمال الأطلسي"));
+    assert!(rutte
+        .mentions
+        .iter()
+        .any(|m| m.kind == MentionKind::Title && m.span.slice(SEED) == "الأمين العام للحلف"));
+    assert!(rutte
+        .roles
+        .iter()
+        .any(|r| r.slice(SEED) == "الامين العام لحلف شمال الأطلسي"));
 }
 
 #[test]
@@ -88,7 +120,14 @@ fn austin_cluster_holds_his_role() {
     let (entities, _) = entities();
     let austin = entity_with(&entities, EntityLabel::Per, "لويد اوستن").expect("Austin");
     assert!(texts(austin).contains(&"وزير الدفاع الأميركي"));
-    assert_eq!(austin.roles.iter().map(|r| r.slice(SEED)).collect::<Vec<_>>(), vec!["وزير الدفاع الأميركي"]);
+    assert_eq!(
+        austin
+            .roles
+            .iter()
+            .map(|r| r.slice(SEED))
+            .collect::<Vec<_>>(),
+        vec!["وزير الدفاع الأميركي"]
+    );
 }
 
 #[test]
@@ -106,8 +145,14 @@ fn nato_aliases_form_one_entity() {
 #[test]
 fn seed_metadata() {
     let (entities, metadata) = entities();
-    assert_eq!(metadata.translator.as_ref().map(|f| f.value.as_str()), Some("حامد أحمد"));
-    assert_eq!(metadata.source_outlet.as_ref().map(|f| f.value.as_str()), Some("K24"));
+    assert_eq!(
+        metadata.translator.as_ref().map(|f| f.value.as_str()),
+        Some("حامد أحمد")
+    );
+    assert_eq!(
+        metadata.source_outlet.as_ref().map(|f| f.value.as_str()),
+        Some("K24")
+    );
     assert!(entity_with(&entities, EntityLabel::Org, "K24").is_some());
     let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids[0], "E1");

@@ -16,10 +16,19 @@ fn run(text: &str) -> Document {
 fn configuration_names_the_valid_options() {
     let mut options = serde_json::Map::new();
     options.insert("values".into(), false.into());
-    assert!(!EntityStage::from_config(&options).expect("valid").options.values);
+    assert!(
+        !EntityStage::from_config(&options)
+            .expect("valid")
+            .options
+            .values
+    );
     options.insert("colour".into(), true.into());
     let err = EntityStage::from_config(&options).unwrap_err();
-    assert!(err.message.contains("colour") && err.message.contains("roles"), "{}", err.message);
+    assert!(
+        err.message.contains("colour") && err.message.contains("roles"),
+        "{}",
+        err.message
+    );
     let stage = EntityStage::default();
     assert_eq!(stage.name(), "entities");
     assert_eq!(stage.produces().len(), 2);
@@ -29,11 +38,26 @@ fn configuration_names_the_valid_options() {
 fn a_title_before_a_name_is_its_role() {
     let text = "وقال وزير الدفاع الأميركي لويد اوستن إن القوات ستبقى في العراق.";
     let doc = run(text);
-    let austin = doc.entities().iter().find(|e| e.label == EntityLabel::Per).expect("a person");
+    let austin = doc
+        .entities()
+        .iter()
+        .find(|e| e.label == EntityLabel::Per)
+        .expect("a person");
     assert_eq!(austin.canonical, "لويد اوستن");
-    assert_eq!(austin.roles.iter().map(|r| r.slice(text)).collect::<Vec<_>>(), vec!["وزير الدفاع الأميركي"]);
+    assert_eq!(
+        austin
+            .roles
+            .iter()
+            .map(|r| r.slice(text))
+            .collect::<Vec<_>>(),
+        vec!["وزير الدفاع الأميركي"]
+    );
     assert!(austin.mentions.iter().any(|m| m.kind == MentionKind::Title));
-    let iraq = doc.entities().iter().find(|e| e.canonical == "العراق").expect("Iraq");
+    let iraq = doc
+        .entities()
+        .iter()
+        .find(|e| e.canonical == "العراق")
+        .expect("Iraq");
     assert_eq!(iraq.label, EntityLabel::Loc);
 }
 
@@ -45,7 +69,10 @@ fn metadata_layer_and_entities_are_always_set() {
     let text = "الرياض - واس\nأعلن مجلس الوزراء السعودي اليوم قرارا جديدا.";
     let doc = run(text);
     let metadata = doc.metadata.expect("metadata");
-    assert_eq!(metadata.dateline.map(|d| d.value), Some("الرياض - واس".to_owned()));
+    assert_eq!(
+        metadata.dateline.map(|d| d.value),
+        Some("الرياض - واس".to_owned())
+    );
     assert!(isnad_core::json::check_document(&run(text)).is_ok());
 }
 

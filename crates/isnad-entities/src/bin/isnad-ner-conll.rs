@@ -11,13 +11,20 @@ fn main() -> std::io::Result<()> {
     if let Some(i) = args.iter().position(|a| a == "--model") {
         let path = args.get(i + 1).cloned().unwrap_or_default();
         let bytes = std::fs::read(&path)?;
-        model = Some(isnad_entities::model::Model::from_bytes(&bytes).ok_or_else(|| {
-            std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{path} is not a model"))
-        })?);
+        model = Some(
+            isnad_entities::model::Model::from_bytes(&bytes).ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{path} is not a model"),
+                )
+            })?,
+        );
         args.drain(i..(i + 2).min(args.len()));
     }
     let lexicon = isnad_entities::lexicon::Lexicon::builtin();
-    let model = model.as_ref().unwrap_or_else(|| isnad_entities::tagger::builtin_model());
+    let model = model
+        .as_ref()
+        .unwrap_or_else(|| isnad_entities::tagger::builtin_model());
     let mut scratch = isnad_entities::tagger::TaggerScratch::default();
     let mut input = String::new();
     match args.first().filter(|a| *a != "-") {

@@ -22,8 +22,12 @@ fn main() -> ExitCode {
             "--out" => out_path = Some(value()),
             "--epochs" => options.epochs = value().parse().unwrap_or(options.epochs),
             "--bits" => options.bits = value().parse().unwrap_or(options.bits),
-            "--word-dropout" => options.word_dropout = value().parse().unwrap_or(options.word_dropout),
-            "--dev-fraction" => options.dev_fraction = value().parse().unwrap_or(options.dev_fraction),
+            "--word-dropout" => {
+                options.word_dropout = value().parse().unwrap_or(options.word_dropout)
+            }
+            "--dev-fraction" => {
+                options.dev_fraction = value().parse().unwrap_or(options.dev_fraction)
+            }
             other => {
                 eprintln!("unknown argument {other}; usage: --train FILE --out FILE [--epochs N] [--bits B] [--dev-fraction F]");
                 return ExitCode::FAILURE;
