@@ -7,7 +7,7 @@
 
 use std::io::{BufRead, Write};
 
-use isnad_core::{json::document_to_value, Document, Stage};
+use isnad_core::{Document, Stage};
 
 include!("common/pipeline.rs");
 
@@ -41,12 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             entities.process(&mut doc)?;
         }
         quotes.process(&mut doc)?;
-        let mut value = document_to_value(&doc);
-        if let serde_json::Value::Object(map) = &mut value {
-            map.remove("tokens");
-            map.remove("sentences");
-            map.insert("id".to_owned(), id);
-        }
+        let value = isnad_quotes::prediction_value(&doc, id);
         writeln!(out, "{value}")?;
     }
     Ok(())

@@ -151,5 +151,17 @@ impl Stage for QuoteStage {
     }
 }
 
+/// One line of predictions as `score_quotes.py` reads it: the document's JSON (spans with
+/// their text) without the token and sentence layers, plus `"id"`.
+pub fn prediction_value(doc: &Document, id: serde_json::Value) -> serde_json::Value {
+    let mut value = isnad_core::json::document_to_value(doc);
+    if let serde_json::Value::Object(map) = &mut value {
+        map.remove("tokens");
+        map.remove("sentences");
+        map.insert("id".to_owned(), id);
+    }
+    value
+}
+
 #[cfg(test)]
 mod tests;
