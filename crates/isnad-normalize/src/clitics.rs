@@ -392,12 +392,16 @@ pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Cliti
 }
 
 /// The analysis of a word made only of Arabic letters and harakat (U+0620–065F) that starts
-/// with a bare alef and lam, from its search form: the article and the stem's start, or
-/// `None` if the word does not carry the article. Gives what [`clitics_of_word`] gives for
-/// such words (ا cannot start another proclitic), without building a skeleton.
-pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<usize> {
+/// with a bare alef and lam, from its search form: `Some(Some(stem start))` for the article,
+/// `Some(None)` for no proclitic, `None` when only [`clitics_of_word`] can tell (a form that
+/// a listed word also folds to). Gives what [`clitics_of_word`] gives for such words (ا cannot
+/// start another proclitic), without building a skeleton.
+pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<Option<usize>> {
     let bytes = word.as_bytes();
-    if !bytes.starts_with("ال".as_bytes()) || norm.chars().count() < 4 || lists().al_norms.contains(norm) {
+    if !bytes.starts_with("ال".as_bytes()) || norm.chars().count() < 4 {
+        return Some(None);
+    }
+    if lists().al_norms.contains(norm) {
         return None;
     }
     let mut stem = 4;
@@ -408,7 +412,7 @@ pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<usize> {
     {
         stem += 2;
     }
-    Some(stem)
+    Some(Some(stem))
 }
 
 /// [`analyze_clitics`] for a token whose `profile` form `norm` is already known.

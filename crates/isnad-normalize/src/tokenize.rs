@@ -177,14 +177,18 @@ impl<'t> Tokenizer<'t> {
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
         let span = Span::new(start, pos);
         let word = &self.text[start..pos];
-        let clitics = if self.profile == Profile::Search && word.starts_with("ال") {
-            plain_article_stem(word, &norm).map(|stem| Clitics {
+        let article = if self.profile == Profile::Search && word.starts_with("ال") {
+            plain_article_stem(word, &norm)
+        } else {
+            None
+        };
+        let clitics = match article {
+            Some(stem) => stem.map(|stem| Clitics {
                 proclitics: vec![Proclitic::Al],
                 stem: Span::new(start + stem, pos),
                 stem_norm: CompactString::from(norm.get("ال".len()..).unwrap_or("")),
-            })
-        } else {
-            clitics_of_word(self.text, span, &norm, self.profile)
+            }),
+            None => clitics_of_word(self.text, span, &norm, self.profile),
         };
         self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
         Some(pos)
