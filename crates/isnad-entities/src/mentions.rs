@@ -86,17 +86,23 @@ impl<'a> DocView<'a> {
 
     /// The key of words `range`: clitics off the first, articles off all.
     pub fn key(&self, range: Range<usize>) -> Vec<String> {
-        range
-            .clone()
-            .map(|i| {
-                let f = &self.folded[i];
-                if i == range.start {
-                    strip_clitics(f).0.to_owned()
-                } else {
-                    strip_article(f).to_owned()
+        let mut key: Vec<String> = Vec::with_capacity(range.len());
+        let mut glue_next = false;
+        for i in range.clone() {
+            let f = &self.folded[i];
+            if glue_next {
+                // `عبد الرحمن` and `عبدالرحمن` are one name word
+                if let Some(last) = key.last_mut() {
+                    last.push_str(f);
                 }
-            })
-            .collect()
+                glue_next = false;
+                continue;
+            }
+            let word = if i == range.start { strip_clitics(f).0 } else { strip_article(f) };
+            glue_next = matches!(word, "عبد" | "ابو") && i + 1 < range.end;
+            key.push(word.to_owned());
+        }
+        key
     }
 
     /// Where a name starting at token `i` starts once its proclitics are left out
@@ -454,6 +460,16 @@ mod tests {
         (0..tokens.len())
             .map(|i| text[view.trimmed_start(i, Lexicon::builtin())..tokens[i].span.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn compound_name_words_share_one_key() {
+        let text = "رامي عبد الرحمن وعبدالرحمن";
+        let (tokens, sentences) = tokenize(text);
+        let mut view = DocView::new(text, &tokens, &sentences);
+        view.folded = tokens.iter().map(|t| crate::text::fold(t.span.slice(text))).collect();
+        assert_eq!(view.key(0..3), vec!["رامي", "عبدالرحمن"]);
+        assert_eq!(view.key(3..4), vec!["عبدالرحمن"]);
     }
 
     #[test]

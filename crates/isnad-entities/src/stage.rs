@@ -10,7 +10,7 @@ use crate::mentions::{
     attach_roles, find_names, link_bare_heads, link_standalone_titles, DocView, Found,
 };
 use crate::metadata::find_metadata;
-use crate::rules::{clean_up, head_names, look_up_gazetteer, restore_known_names};
+use crate::rules::{clean_up, complete_person_names, head_names, look_up_gazetteer, restore_known_names};
 use crate::tagger::{builtin_model, with_scratch};
 use crate::values::find_values;
 
@@ -108,6 +108,7 @@ pub fn extract(
         with_scratch(|scratch| find_names(&mut view, builtin_model(), lexicon, scratch));
     restore_known_names(&view, lexicon, &known, &mut found);
     clean_up(&view, lexicon, &mut found);
+    complete_person_names(&view, lexicon, &mut found);
     head_names(&view, lexicon, &triggers, &mut found);
     look_up_gazetteer(&view, lexicon, &mut found);
 

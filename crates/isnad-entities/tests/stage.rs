@@ -87,3 +87,16 @@ fn names_never_start_with_a_preposition() {
         }
     }
 }
+
+#[test]
+fn a_name_cut_at_bint_or_abd_is_completed() {
+    let text = "وقالت مديرة البرنامج نوف بنت محمد العتيبي إن البرنامج ناجح.";
+    let doc = run(text);
+    let persons: Vec<&str> = doc
+        .entities()
+        .iter()
+        .filter(|e| e.label == EntityLabel::Per)
+        .map(|e| e.canonical.as_str())
+        .collect();
+    assert!(persons.contains(&"نوف بنت محمد العتيبي"), "{persons:?}");
+}
