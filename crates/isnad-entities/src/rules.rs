@@ -284,36 +284,51 @@ const NAME_LINKS_FORWARD: &[&str] = &["عبد", "ابو", "بن", "بنت", "ا�
 /// Words that join a person's name to the word before them (`نوف بنت محمد العتيبي`).
 const NAME_LINKS_BACKWARD: &[&str] = &["بن", "بنت", "ابن"];
 
-/// Completes persons' names the tagger cut at a linking word.
-pub fn complete_person_names(view: &DocView<'_>, lexicon: &Lexicon, found: &mut [Found]) {
+/// Completes persons' names the tagger cut at a linking word. A word taken into a name
+/// loses a one-word name of another type the tagger gave it (`نوف` as MISC).
+pub fn complete_person_names(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let is_word = |i: usize| {
         view.tokens.get(i).is_some_and(|t| t.kind == isnad_core::TokenKind::Word)
             && !FUNCTION_WORDS.contains(&view.folded[i].as_str())
     };
     let same_sentence = |a: usize, b: usize| view.sentences.iter().any(|r| r.contains(&a) && r.contains(&b));
-    let taken: Vec<std::ops::Range<usize>> = found.iter().map(|f| f.tokens.clone()).collect();
-    let free = |i: usize| !taken.iter().any(|r| r.contains(&i));
-    for f in found.iter_mut().filter(|f| f.label == EntityLabel::Per && f.kind == MentionKind::Name && !f.tokens.is_empty()) {
-        let mut changed = false;
-        let last = f.tokens.end - 1;
-        if NAME_LINKS_FORWARD.contains(&view.folded[last].as_str()) && is_word(last + 1) && free(last + 1) && same_sentence(last, last + 1) {
-            f.tokens.end += 1;
-            changed = true;
+    // whether token i may join a name: in no mention, or alone in a non-person one
+    let available = |found: &[Found], i: usize| {
+        found.iter().all(|f| !f.tokens.contains(&i) || (f.tokens.len() == 1 && f.label != EntityLabel::Per))
+    };
+    let mut absorbed = Vec::new();
+    for n in 0..found.len() {
+        let f = &found[n];
+        if f.label != EntityLabel::Per || f.kind != MentionKind::Name || f.tokens.is_empty() {
+            continue;
         }
-        let start = f.tokens.start;
+        let mut tokens = f.tokens.clone();
+        let last = tokens.end - 1;
+        if NAME_LINKS_FORWARD.contains(&view.folded[last].as_str())
+            && is_word(last + 1)
+            && available(found, last + 1)
+            && same_sentence(last, last + 1)
+        {
+            tokens.end += 1;
+            absorbed.push(last + 1);
+        }
+        let start = tokens.start;
         if start >= 2
             && NAME_LINKS_BACKWARD.contains(&view.folded[start - 1].as_str())
             && is_word(start - 2)
-            && free(start - 1)
-            && free(start - 2)
+            && available(found, start - 1)
+            && available(found, start - 2)
             && same_sentence(start - 2, start)
         {
-            f.tokens.start -= 2;
-            changed = true;
+            tokens.start -= 2;
+            absorbed.extend([start - 2, start - 1]);
         }
-        if changed {
-            f.span = Span::new(view.trimmed_start(f.tokens.start, lexicon), view.tokens[f.tokens.end - 1].span.end);
-            f.key = view.key(f.tokens.clone());
+        if tokens != found[n].tokens {
+            let f = &mut found[n];
+            f.span = Span::new(view.trimmed_start(tokens.start, lexicon), view.tokens[tokens.end - 1].span.end);
+            f.key = view.key(tokens.clone());
+            f.tokens = tokens;
         }
     }
+    found.retain(|f| !(f.label != EntityLabel::Per && f.tokens.len() == 1 && absorbed.contains(&f.tokens.start)));
 }
