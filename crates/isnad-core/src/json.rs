@@ -78,11 +78,6 @@ pub fn document_to_pretty(doc: &Document) -> String {
     with_text(&doc.text, || serde_json::to_string_pretty(doc)).expect("a Document always serializes")
 }
 
-/// Keys whose object value is a range of token indices (`Sentence::tokens`), not a byte span.
-fn is_index_range(key: &str, value: &Value) -> bool {
-    key == "tokens" && value.is_object()
-}
-
 fn span_bounds(map: &Map<String, Value>) -> Option<(u64, u64)> {
     Some((map.get("start")?.as_u64()?, map.get("end")?.as_u64()?))
 }
@@ -96,7 +91,7 @@ pub fn attach_span_texts(value: &mut Value, text: &str) {
                 map.insert("text".to_owned(), Value::String(slice.to_owned()));
             }
             for (key, v) in map.iter_mut() {
-                if key != "text" && !is_index_range(key, v) {
+                if key != "text" {
                     attach_span_texts(v, text);
                 }
             }
@@ -134,7 +129,7 @@ fn walk_check(value: &Value, text: &str, path: &mut String) -> Result<(), String
                 }
             }
             for (key, v) in map {
-                if (key == "text" && path == "$") || is_index_range(key, v) {
+                if key == "text" && path == "$" {
                     continue;
                 }
                 let len = path.len();
@@ -192,8 +187,6 @@ mod tests {
         assert!(err.contains("boundaries"), "{err}");
         let v: Value = serde_json::json!({"x": {"start": 0, "end": 99}});
         assert!(check_spans(&v, text).unwrap_err().contains("outside"));
-        let v: Value = serde_json::json!({"sentences": [{"start": 0, "end": 6, "tokens": {"start": 1, "end": 2}}]});
-        check_spans(&v, text).expect("a token index range is not checked as a span");
         let v: Value = serde_json::json!({"x": {"start": 0, "end": 2, "text": "ل"}});
         assert!(check_spans(&v, text).unwrap_err().contains("claims"));
     }
