@@ -135,7 +135,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
     /// (`الباراجوياني "خوان أنخل نابوت"`): the most complete name is the canonical one.
     fn expand_surname(&mut self, entity: usize) {
         let e = &self.entities[entity];
-        if e.label == EntityLabel::Loc
+        // Descriptions (`الهكرز`) have no fuller name; places are not people.
+        let described = e.mentions.iter().all(|m| m.kind == MentionKind::Title);
+        if described
+            || e.label == EntityLabel::Loc
             || e.canonical.contains(' ')
             || e.canonical.chars().count() < 3
         {
@@ -170,12 +173,14 @@ impl<'c, 'w> Resolver<'c, 'w> {
             let opener = first == 0
                 || !words.is_word(first - 1)
                 || lexicon::is_title_word(words.norm(first - 1));
+            // `وقدم الهكرز`: a conjoined verb, not a given name, unless the tagger says so.
+            let conjoined = words.norm(first).starts_with('و');
             let span = Span::new(words.items[first].span.start, words.items[k].span.end);
             let confirmed = self
                 .index
                 .overlapping(Span::new(span.start, words.items[k - 1].span.end))
                 .any(|m| !m.role && self.entities[m.entity].label == EntityLabel::Per);
-            if (opener || confirmed) && best.is_none_or(|b| span.len() > b.len()) {
+            if (opener && !conjoined || confirmed) && best.is_none_or(|b| span.len() > b.len()) {
                 best = Some(span);
             }
         }
@@ -307,6 +312,17 @@ impl<'c, 'w> Resolver<'c, 'w> {
             .or_else(|| {
                 if name.is_none() {
                     self.by_title(&phrase_words, head)
+                } else {
+                    None
+                }
+            })
+            // A surname with the article (`الجبير`) is no name run of its own: a person
+            // whose name holds it.
+            .or_else(|| {
+                let single = phrase_words.len() == 1 && !lexicon::is_title_word(head);
+                if name.is_none() && single {
+                    self.by_name(span)
+                        .filter(|&k| self.entities[k].label == EntityLabel::Per)
                 } else {
                     None
                 }

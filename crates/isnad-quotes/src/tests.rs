@@ -278,3 +278,10 @@ fn a_document_speaks_through_jaa_fi() {
     assert_eq!(name.as_deref(), Some("البيان"));
     assert!(quotes("وجاء الفريق في المركز الثاني بعد أن خسر المباراة.").is_empty());
 }
+
+#[test]
+fn surname_with_the_article_links_to_the_full_name() {
+    let q = quotes("وقال الوزير عادل الجبير إن الزيارة ناجحة. وأوضح الجبير أن المحادثات مستمرة.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("عادل الجبير"));
+}
