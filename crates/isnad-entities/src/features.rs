@@ -15,6 +15,7 @@ pub struct WordInfo {
     pub stem_start: usize,
     /// Where the three lookup keys (as written without article, stem, bare stem) start.
     pub key_starts: [usize; 3],
+    pub key_hashes: [u64; 3],
     pub word_hash: u64,
     pub stem_hash: u64,
     pub shape: u64,
@@ -35,6 +36,9 @@ impl MatchWord for WordInfo {
     }
     fn keys(&self) -> [&str; 3] {
         self.key_starts.map(|k| &self.folded[k..])
+    }
+    fn key_hashes(&self) -> [u64; 3] {
+        self.key_hashes
     }
 }
 
@@ -89,7 +93,8 @@ pub fn analyse(
         info.stem_start = info.folded.len() - stem.len();
         let len = info.folded.len();
         info.key_starts = lookup_keys(&info.folded).map(|k| len - k.len());
-        info.given_name = lexicon.is_given_name(info.keys());
+        info.key_hashes = info.keys().map(hash_str);
+        info.given_name = lexicon.is_given_name(info.key_hashes);
         info.gazetteer = 0;
         info.trigger_here = 0;
         info.trigger_before = 0;

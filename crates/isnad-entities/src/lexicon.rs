@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use isnad_core::EntityLabel;
 
-use crate::text::{fold, lookup_keys, strip_article};
+use crate::text::{fold, hash_str, lookup_keys, strip_article};
 
 /// A `Hasher` for short string keys built on [`crate::text::mix`] (SipHash is slower
 /// than the lookups it guards).
@@ -28,12 +28,37 @@ impl Hasher for FastHasher {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
+/// A `Hasher` for keys that are already good hashes.
+#[derive(Default)]
+pub struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = crate::text::mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Maps keyed by [`hash_str`] of a word.
+pub type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassHasher>>;
+
 /// A folded word as phrase matching sees it: its text and its lookup keys (see
 /// [`lookup_keys`]); words analysed once for the tagger carry their keys precomputed.
 pub trait MatchWord {
     fn folded(&self) -> &str;
     fn keys(&self) -> [&str; 3] {
         lookup_keys(self.folded())
+    }
+    /// [`hash_str`] of each key.
+    fn key_hashes(&self) -> [u64; 3] {
+        self.keys().map(hash_str)
     }
 }
 
@@ -62,14 +87,15 @@ pub struct PhraseMatch {
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher<P> {
     pub phrases: Vec<Phrase<P>>,
-    by_first_word: FastMap<String, Vec<usize>>,
+    /// Phrases by the hash of their first word.
+    by_first_word: HashKeyed<Vec<usize>>,
 }
 
 impl<P> Default for PhraseMatcher<P> {
     fn default() -> Self {
         PhraseMatcher {
             phrases: Vec::new(),
-            by_first_word: FastMap::default(),
+            by_first_word: HashKeyed::default(),
         }
     }
 }
@@ -86,35 +112,37 @@ impl<P> PhraseMatcher<P> {
             return;
         }
         let id = self.phrases.len();
-        self.by_first_word
-            .entry(words[0].clone())
-            .or_default()
-            .push(id);
+        self.by_first_word.entry(hash_str(&words[0])).or_default().push(id);
         self.phrases.push(Phrase { words, payload });
     }
 
     /// The phrases whose first word has this key.
-    pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Phrase<P>> {
+    pub fn starting_with<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s Phrase<P>> + 's {
         self.by_first_word
-            .get(key)
+            .get(&hash_str(key))
             .into_iter()
             .flatten()
             .map(|&i| &self.phrases[i])
+            .filter(move |p| p.words[0] == key)
     }
 
     /// The longest phrase starting at `folded[start]` (the first word may carry clitics).
     pub fn longest_at<S: MatchWord>(&self, folded: &[S], start: usize) -> Option<PhraseMatch> {
-        let keys = folded[start].keys();
+        let hashes = folded[start].key_hashes();
         let mut best: Option<PhraseMatch> = None;
-        for (k, key) in keys.iter().enumerate() {
-            if keys[..k].contains(key) {
+        for (k, hash) in hashes.iter().enumerate() {
+            if hashes[..k].contains(hash) {
                 continue;
             }
-            let Some(candidates) = self.by_first_word.get(*key) else {
+            let Some(candidates) = self.by_first_word.get(hash) else {
                 continue;
             };
+            let key = folded[start].keys()[k];
             for &id in candidates {
                 let words = &self.phrases[id].words;
+                if words[0] != key {
+                    continue;
+                }
                 let end = start + words.len();
                 if end > folded.len() || best.is_some_and(|b| b.end >= end) {
                     continue;
@@ -178,7 +206,7 @@ pub enum TriggerKind {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Keys of common given names (a tagger feature).
-    pub given_names: FastMap<String, ()>,
+    pub given_names: HashKeyed<()>,
     pub entries: Vec<GazetteerEntry>,
     pub gazetteer: PhraseMatcher<GazetteerName>,
     pub triggers: PhraseMatcher<TriggerKind>,
@@ -267,18 +295,14 @@ impl Lexicon {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
-            self.given_names.insert(word_key(line), ());
+            self.given_names.insert(hash_str(&word_key(line)), ());
         }
         self
     }
 
-    /// Whether one of the word's lookup keys is a given name (`وعلي`, `لروبرتو`).
-    pub fn is_given_name(&self, keys: [&str; 3]) -> bool {
-        !self.given_names.is_empty()
-            && keys
-                .iter()
-                .enumerate()
-                .any(|(n, k)| !keys[..n].contains(k) && self.given_names.contains_key(*k))
+    /// Whether one of the word's lookup keys (by hash) is a given name (`وعلي`, `لروبرتو`).
+    pub fn is_given_name(&self, hashes: [u64; 3]) -> bool {
+        !self.given_names.is_empty() && hashes.iter().any(|h| self.given_names.contains_key(h))
     }
 
     /// The lexicon built from the crate's data files, once.
