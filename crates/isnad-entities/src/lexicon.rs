@@ -205,6 +205,8 @@ pub enum TriggerKind {
 
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// A hash of the data the lexicon was built from (see `Model::lexicon_fingerprint`).
+    pub fingerprint: u64,
     /// Keys of common given names (a tagger feature).
     pub given_names: HashKeyed<()>,
     pub entries: Vec<GazetteerEntry>,
@@ -309,11 +311,14 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            Lexicon::parse(
+            let data = [
                 include_str!("../data/gazetteer.tsv"),
                 include_str!("../data/triggers.tsv"),
-            )
-            .with_given_names(include_str!("../data/first_names.txt"))
+                include_str!("../data/first_names.txt"),
+            ];
+            let mut lexicon = Lexicon::parse(data[0], data[1]).with_given_names(data[2]);
+            lexicon.fingerprint = data.iter().fold(0, |h, d| crate::text::mix(h, hash_str(d)));
+            lexicon
         })
     }
 

@@ -25,7 +25,7 @@ pub fn allowed(prev: usize, tag: usize) -> bool {
 }
 
 const MAGIC: &[u8; 8] = b"ISNADNER";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Lanes of a weight row: `N_TAGS` padded so that a row is one aligned 32-byte block
 /// (one cache line, one vector add).
@@ -41,6 +41,9 @@ pub struct Model {
     rows: Vec<Row>,
     /// Unique per model made in this process, so caches never mix two models.
     id: usize,
+    /// [`crate::lexicon::Lexicon::fingerprint`] of the lexicon the model was trained with:
+    /// its gazetteer and trigger features mean something only with that lexicon.
+    pub lexicon_fingerprint: u64,
 }
 
 fn next_model_id() -> usize {
@@ -55,6 +58,7 @@ impl Model {
             bits: 0,
             rows: vec![Row([0; LANES])],
             id: next_model_id(),
+            lexicon_fingerprint: 0,
         }
     }
 
@@ -141,6 +145,7 @@ impl Model {
         if r.u32()? as usize != N_TAGS || !(1..=24).contains(&bits) {
             return None;
         }
+        let fingerprint = r.u32()? as u64 | (r.u32()? as u64) << 32;
         let rows = r.u32()? as usize;
         let buckets = 1usize << bits;
         let mut weights = vec![Row([0; LANES]); buckets];
@@ -157,6 +162,7 @@ impl Model {
             bits,
             rows: weights,
             id: next_model_id(),
+            lexicon_fingerprint: fingerprint,
         })
     }
 }
@@ -349,6 +355,7 @@ impl Trainer {
             bits: self.bits,
             rows,
             id: next_model_id(),
+            lexicon_fingerprint: 0,
         }
     }
 }
@@ -361,7 +368,8 @@ impl Model {
             .collect();
         let mut out = Vec::with_capacity(24 + rows.len() * (4 + 2 * N_TAGS));
         out.extend_from_slice(MAGIC);
-        for v in [FORMAT, self.bits, N_TAGS as u32, rows.len() as u32] {
+        let fingerprint = [self.lexicon_fingerprint as u32, (self.lexicon_fingerprint >> 32) as u32];
+        for v in [FORMAT, self.bits, N_TAGS as u32, fingerprint[0], fingerprint[1], rows.len() as u32] {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for r in rows {
@@ -395,6 +403,7 @@ mod tests {
             bits: 4,
             rows: vec![Row([0; LANES]); 16],
             id: next_model_id(),
+            lexicon_fingerprint: 0,
         };
         m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");

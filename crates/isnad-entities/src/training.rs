@@ -109,7 +109,9 @@ pub fn train(sentences: &[ConllSentence], options: &TrainOptions) -> Model {
         }
         eprintln!("{line}");
     }
-    trainer.averaged()
+    let mut model = trainer.averaged();
+    model.lexicon_fingerprint = lexicon.fingerprint;
+    model
 }
 
 /// Entity-level counts per type (PER, LOC, ORG, MISC).

@@ -100,3 +100,15 @@ fn a_name_cut_at_bint_or_abd_is_completed() {
         .collect();
     assert!(persons.contains(&"نوف بنت محمد العتيبي"), "{persons:?}");
 }
+
+#[test]
+fn the_model_was_trained_with_the_current_lexicon() {
+    let model = isnad_entities::tagger::builtin_model();
+    let lexicon = isnad_entities::lexicon::Lexicon::builtin();
+    assert_eq!(
+        model.lexicon_fingerprint, lexicon.fingerprint,
+        "data/gazetteer.tsv, data/triggers.tsv or data/first_names.txt changed since the model was trained: \
+         retrain with `cargo run --release -p isnad-entities --bin isnad-train-ner -- --train \
+         ../shared/data/anercorp/ANERCorp_CamelLab_train.txt --out crates/isnad-entities/model/ner.bin`"
+    );
+}
