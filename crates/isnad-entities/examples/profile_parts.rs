@@ -31,7 +31,10 @@ fn main() {
         }
         let mut best = f64::MAX;
         let mut best_cpu = f64::MAX;
-        let reps: usize = std::env::var("REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+        let reps: usize = std::env::var("REPS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(3);
         for _ in 0..reps {
             let (start, cpu) = (Instant::now(), cpu_seconds());
             for d in &docs {
@@ -96,7 +99,11 @@ fn main() {
             best = best.min(wall);
             best_cpu = best_cpu.min(cpu);
         }
-        println!("stage on warm documents: {:.1} MB/s wall, {:.1} MB/s of CPU time", mb / best, mb / best_cpu);
+        println!(
+            "stage on warm documents: {:.1} MB/s wall, {:.1} MB/s of CPU time",
+            mb / best,
+            mb / best_cpu
+        );
     }
 }
 

@@ -112,7 +112,10 @@ impl<P> PhraseMatcher<P> {
             return;
         }
         let id = self.phrases.len();
-        self.by_first_word.entry(hash_str(&words[0])).or_default().push(id);
+        self.by_first_word
+            .entry(hash_str(&words[0]))
+            .or_default()
+            .push(id);
         self.phrases.push(Phrase { words, payload });
     }
 

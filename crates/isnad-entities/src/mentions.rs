@@ -98,7 +98,11 @@ impl<'a> DocView<'a> {
                 glue_next = false;
                 continue;
             }
-            let word = if i == range.start { strip_clitics(f).0 } else { strip_article(f) };
+            let word = if i == range.start {
+                strip_clitics(f).0
+            } else {
+                strip_article(f)
+            };
             glue_next = matches!(word, "عبد" | "ابو") && i + 1 < range.end;
             key.push(word.to_owned());
         }
@@ -467,7 +471,10 @@ mod tests {
         let text = "رامي عبد الرحمن وعبدالرحمن";
         let (tokens, sentences) = tokenize(text);
         let mut view = DocView::new(text, &tokens, &sentences);
-        view.folded = tokens.iter().map(|t| crate::text::fold(t.span.slice(text))).collect();
+        view.folded = tokens
+            .iter()
+            .map(|t| crate::text::fold(t.span.slice(text)))
+            .collect();
         assert_eq!(view.key(0..3), vec!["رامي", "عبدالرحمن"]);
         assert_eq!(view.key(3..4), vec!["عبدالرحمن"]);
     }

@@ -368,8 +368,18 @@ impl Model {
             .collect();
         let mut out = Vec::with_capacity(24 + rows.len() * (4 + 2 * N_TAGS));
         out.extend_from_slice(MAGIC);
-        let fingerprint = [self.lexicon_fingerprint as u32, (self.lexicon_fingerprint >> 32) as u32];
-        for v in [FORMAT, self.bits, N_TAGS as u32, fingerprint[0], fingerprint[1], rows.len() as u32] {
+        let fingerprint = [
+            self.lexicon_fingerprint as u32,
+            (self.lexicon_fingerprint >> 32) as u32,
+        ];
+        for v in [
+            FORMAT,
+            self.bits,
+            N_TAGS as u32,
+            fingerprint[0],
+            fingerprint[1],
+            rows.len() as u32,
+        ] {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for r in rows {

@@ -288,13 +288,21 @@ const NAME_LINKS_BACKWARD: &[&str] = &["بن", "بنت", "ابن"];
 /// loses a one-word name of another type the tagger gave it (`نوف` as MISC).
 pub fn complete_person_names(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
     let is_word = |i: usize| {
-        view.tokens.get(i).is_some_and(|t| t.kind == isnad_core::TokenKind::Word)
+        view.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == isnad_core::TokenKind::Word)
             && !FUNCTION_WORDS.contains(&view.folded[i].as_str())
     };
-    let same_sentence = |a: usize, b: usize| view.sentences.iter().any(|r| r.contains(&a) && r.contains(&b));
+    let same_sentence = |a: usize, b: usize| {
+        view.sentences
+            .iter()
+            .any(|r| r.contains(&a) && r.contains(&b))
+    };
     // whether token i may join a name: in no mention, or alone in a non-person one
     let available = |found: &[Found], i: usize| {
-        found.iter().all(|f| !f.tokens.contains(&i) || (f.tokens.len() == 1 && f.label != EntityLabel::Per))
+        found
+            .iter()
+            .all(|f| !f.tokens.contains(&i) || (f.tokens.len() == 1 && f.label != EntityLabel::Per))
     };
     let mut absorbed = Vec::new();
     for n in 0..found.len() {
@@ -325,10 +333,15 @@ pub fn complete_person_names(view: &DocView<'_>, lexicon: &Lexicon, found: &mut 
         }
         if tokens != found[n].tokens {
             let f = &mut found[n];
-            f.span = Span::new(view.trimmed_start(tokens.start, lexicon), view.tokens[tokens.end - 1].span.end);
+            f.span = Span::new(
+                view.trimmed_start(tokens.start, lexicon),
+                view.tokens[tokens.end - 1].span.end,
+            );
             f.key = view.key(tokens.clone());
             f.tokens = tokens;
         }
     }
-    found.retain(|f| !(f.label != EntityLabel::Per && f.tokens.len() == 1 && absorbed.contains(&f.tokens.start)));
+    found.retain(|f| {
+        !(f.label != EntityLabel::Per && f.tokens.len() == 1 && absorbed.contains(&f.tokens.start))
+    });
 }

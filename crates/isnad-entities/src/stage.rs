@@ -10,7 +10,9 @@ use crate::mentions::{
     attach_roles, find_names, link_bare_heads, link_standalone_titles, DocView, Found,
 };
 use crate::metadata::find_metadata;
-use crate::rules::{clean_up, complete_person_names, head_names, look_up_gazetteer, restore_known_names};
+use crate::rules::{
+    clean_up, complete_person_names, head_names, look_up_gazetteer, restore_known_names,
+};
 use crate::tagger::{builtin_model, with_scratch};
 use crate::values::find_values;
 
