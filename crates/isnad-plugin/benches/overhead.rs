@@ -4,9 +4,8 @@
 //! sentences and entities precomputed, read at run time from `../shared/corpus` when it exists
 //! (never copied), else the repository's fixtures.
 //!
-//! `plugin` is the quote stage as it declares itself (requires tokens, sentences, entities: all
-//! three cross the boundary); `plugin_requiring_entities_only` the same stage declaring only
-//! `entities`, the one layer it reads, so that tokens and sentences stay on the host's side.
+//! Only the layers a stage requires or extends cross the boundary: for the quote stage, the
+//! text and the entities.
 //!
 //! `cargo bench -p isnad-plugin --bench overhead` (builds the plugins in release first).
 
@@ -56,12 +55,10 @@ fn overhead(c: &mut Criterion) {
     let bytes: usize = inputs.iter().map(|d| d.text.len()).sum();
 
     let dir = build_plugins(&["isnad-quotes-plugin"], false, Profile::Release);
-    let examples = build_plugins(&["isnad-test-plugins"], true, Profile::Release).join("examples");
     let load = |path: std::path::PathBuf| {
         Plugin::open(&path.display().to_string()).and_then(|p| p.instantiate(&Default::default())).unwrap()
     };
     let through_plugin = load(dir.join(library_file_name("isnad-quotes-plugin")));
-    let reading_entities = load(examples.join(library_file_name("bench_quotes_reading_entities")));
     let builtin = isnad_quotes::QuoteStage::default();
 
     // Each pass works on fresh copies of the inputs, made outside the timed part.
@@ -70,8 +67,7 @@ fn overhead(c: &mut Criterion) {
             stage.process(doc).unwrap();
         }
     };
-    let stages: [(&str, &dyn Stage); 3] =
-        [("builtin", &builtin), ("plugin", &through_plugin), ("plugin_requiring_entities_only", &reading_entities)];
+    let stages: [(&str, &dyn Stage); 2] = [("builtin", &builtin), ("plugin", &through_plugin)];
     print_ratios(&stages, &inputs, &run);
 
     let mut group = c.benchmark_group("quotes");

@@ -129,8 +129,11 @@ impl Stage for QuoteStage {
         env!("CARGO_PKG_VERSION")
     }
 
+    /// Only the entities: the stage reads the text with its own scanner (see `text.rs`), and
+    /// declaring layers it never reads would make a plugin build of it ship them across the
+    /// ABI for nothing. The entity stage itself requires tokens and sentences.
     fn requires(&self) -> Vec<Layer> {
-        vec![Layer::TOKENS, Layer::SENTENCES, Layer::ENTITIES]
+        vec![Layer::ENTITIES]
     }
 
     fn produces(&self) -> Vec<Layer> {
