@@ -224,6 +224,20 @@ impl QuoteScores {
     }
 }
 
+/// Reads gold documents: JSON lines, or one JSON object.
+pub fn read_gold(source: &str, name: &str) -> Result<Vec<GoldDocument>, String> {
+    let trimmed = source.trim();
+    if trimmed.starts_with('{') && !trimmed.contains("\n{") {
+        return serde_json::from_str(trimmed).map(|d| vec![d]).map_err(|e| format!("{name}: {e}"));
+    }
+    trimmed
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{name}:{}: {e}", i + 1)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,18 +288,4 @@ mod tests {
         assert_eq!((p, r), (1.0, 0.5));
         assert!((f - 2.0 / 3.0).abs() < 1e-9);
     }
-}
-
-/// Reads gold documents: JSON lines, or one JSON object.
-pub fn read_gold(source: &str, name: &str) -> Result<Vec<GoldDocument>, String> {
-    let trimmed = source.trim();
-    if trimmed.starts_with('{') && !trimmed.contains("\n{") {
-        return serde_json::from_str(trimmed).map(|d| vec![d]).map_err(|e| format!("{name}: {e}"));
-    }
-    trimmed
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{name}:{}: {e}", i + 1)))
-        .collect()
 }
