@@ -21,7 +21,7 @@ pub struct BatchOptions {
 
 impl Default for BatchOptions {
     fn default() -> Self {
-        BatchOptions { text_field: "content".into(), id_field: "id".into(), chunk_lines: 4096, threads: None }
+        BatchOptions { text_field: "content".into(), id_field: "id".into(), chunk_lines: 1024, threads: None }
     }
 }
 
