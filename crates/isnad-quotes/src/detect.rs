@@ -8,7 +8,8 @@ use crate::lexicon::{self, Agreement, Cue, CueForm};
 use crate::marks::{self, Marked};
 use crate::realize::{realize, unattributed_marks};
 use crate::subject::{
-    antecedent, before_subject, embedded, masdar_subject, relative_agrees, trim_phrase,
+    antecedent, before_subject, embedded, masdar_subject, relative_agrees, skip_addressee,
+    trim_phrase,
 };
 use crate::text::{Kind, Words};
 
@@ -146,6 +147,12 @@ impl<'w> Context<'w> {
             .iter()
             .take_while(|n| n.start < span.end)
             .any(|n| n.overlaps(span))
+    }
+
+    /// Whether a name of the entity stage starts at byte `start`.
+    pub(crate) fn names_start_at(&self, start: usize) -> bool {
+        let first = self.names.partition_point(|n| n.start < start);
+        self.names.get(first).is_some_and(|n| n.start == start)
     }
 
     pub(crate) fn sentence_end(&self, i: usize) -> usize {
@@ -368,15 +375,22 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         }
         subject_start = cue_end + 1;
     }
-    // `أعلن أمس الأربعاء الوزير …`, `وقالت لرويترز`, `كشفت فيه مصادر`: time words, the
-    // addressee and resumptive pronouns before the subject.
-    while subject_start < end && words.is_word(subject_start) && {
-        let w = ctx.norm(subject_start);
-        lexicon::is_temporal(w)
-            || matches!(w, "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "لهم")
-            || lexicon::starts_adverbial(w, "") && w.starts_with('ل')
-    } {
-        subject_start += 1;
+    // `أعلن أمس الأربعاء الوزير …`, `وقالت لرويترز`, `كشفت فيه مصادر`, `وأوضح لـ"الصحيفة"`:
+    // time words, the addressee and resumptive pronouns before the subject.
+    loop {
+        let before = subject_start;
+        subject_start = skip_addressee(ctx, subject_start, end);
+        while subject_start < end && words.is_word(subject_start) && {
+            let w = ctx.norm(subject_start);
+            lexicon::is_temporal(w)
+                || matches!(w, "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "لهم")
+                || lexicon::starts_adverbial(w, "") && w.starts_with('ل') && w != "ل"
+        } {
+            subject_start += 1;
+        }
+        if subject_start == before {
+            break;
+        }
     }
     let mut subject_end: Option<usize> = None;
     let mut term = Term::None;
@@ -402,6 +416,10 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     }
                 }
                 break;
+            }
+            // A subject NP ends at a semicolon or a parenthesis (`جميل البقعاوي؛ رئيس …`).
+            Kind::Punct('؛' | ';' | '(' | ')') => {
+                subject_end.get_or_insert(j);
             }
             Kind::Punct(_) => {}
             Kind::Word => {

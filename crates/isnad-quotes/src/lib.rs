@@ -167,4 +167,6 @@ pub fn prediction_value(doc: &Document, id: serde_json::Value) -> serde_json::Va
 }
 
 #[cfg(test)]
+mod speaker_tests;
+#[cfg(test)]
 mod tests;

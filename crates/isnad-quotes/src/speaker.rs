@@ -9,9 +9,9 @@
 use isnad_core::{Entity, EntityLabel, Mention, MentionKind, Span, Speaker};
 
 use crate::detect::{Context, Found, Subject};
-use crate::lexicon;
+use crate::lexicon::{self, Agreement};
 use crate::phrase::{gender_of, name_like, strip_article, Gender, MentionIndex};
-use crate::text::{normalize, Kind};
+use crate::text::{is_word_char, normalize, Kind};
 
 struct Seen {
     entity: usize,
@@ -34,6 +34,9 @@ pub struct Resolver<'c, 'w> {
     history: Vec<Seen>,
     /// Entities whose one-word name was already looked up in full.
     expanded: Vec<usize>,
+    /// Where the content of the quotes resolved so far ends (a byte offset): the words of
+    /// a quote are no clause of the narrative.
+    quoted_until: usize,
 }
 
 impl<'c, 'w> Resolver<'c, 'w> {
@@ -56,6 +59,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
             next_id,
             history: Vec::new(),
             expanded: Vec::new(),
+            quoted_until: 0,
         };
         for k in 0..from_stage {
             if resolver.entities[k].label.is_name() {
@@ -88,6 +92,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
 
     /// The speaker of a found quote and a factor for its confidence.
     pub fn resolve(&mut self, found: &Found) -> (Option<Speaker>, f32) {
+        let resolved = self.resolve_subject(found);
+        self.quoted_until = self.quoted_until.max(found.content.end);
+        resolved
+    }
+
+    fn resolve_subject(&mut self, found: &Found) -> (Option<Speaker>, f32) {
         match found.subject {
             Subject::Phrase(s, e) => match self.phrase(s, e, found.position) {
                 Some((entity, mention)) => (Some(self.speaker(entity, Some(mention))), 1.0),
@@ -97,6 +107,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
                 let agreement = found.agreement;
                 if let Some((entity, mention)) = self.sentence_subject(found.position) {
                     return (Some(self.speaker(entity, mention)), 0.9);
+                }
+                if let Some(entity) = self.clause_subject(found.position, agreement) {
+                    return (Some(self.speaker(entity, None)), 0.85);
                 }
                 let compatible = self
                     .history
@@ -122,6 +135,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
         if self.expanded.len() < 24 && !self.expanded.contains(&entity) {
             self.expanded.push(entity);
             self.expand_surname(entity);
+            self.expand_lineage(entity);
         }
         let e = &self.entities[entity];
         Speaker {
@@ -185,7 +199,141 @@ impl<'c, 'w> Resolver<'c, 'w> {
             }
         }
         if let Some(span) = best {
-            self.entities[entity].canonical = span.slice(self.text).to_owned();
+            self.entities[entity].canonical = clean_name(span.slice(self.text));
+            self.index_name(entity);
+        }
+    }
+
+    /// A dropped subject after a clause that reported nothing (`كما حددت الهيئة X خطوات …`
+    /// then `وذكرت أن …`): the subject of the latest verb-first clause since the last
+    /// speaker, a name of the entity stage right after a verb that agrees with the cue.
+    fn clause_subject(&mut self, position: usize, agreement: Option<Agreement>) -> Option<usize> {
+        let words = self.ctx.words;
+        let floor = self
+            .history
+            .last()
+            .map_or(0, |s| s.position + 1)
+            .max(position.saturating_sub(150));
+        for k in (floor..position.min(words.len())).rev() {
+            if !words.is_word(k) || !words.is_word(k + 1) || k + 1 >= position {
+                continue;
+            }
+            if words.items[k].span.start < self.quoted_until {
+                break;
+            }
+            if self.ctx.inside_marks(k) {
+                continue;
+            }
+            let verb = words.norm(k);
+            let bare = verb
+                .strip_prefix('و')
+                .or_else(|| verb.strip_prefix('ف'))
+                .unwrap_or(verb);
+            let clause_start = k == 0
+                || !words.is_word(k - 1)
+                || verb.len() > bare.len()
+                || matches!(
+                    words.norm(k - 1),
+                    "كما" | "وقد" | "قد" | "فيما" | "ثم" | "بينما"
+                );
+            if !clause_start
+                || bare.chars().count() < 3
+                || bare.starts_with("ال")
+                || lexicon::is_title_word(verb)
+                || lexicon::is_preposition(verb)
+                || lexicon::is_temporal(verb)
+                || lexicon::is_clause_opener(verb)
+                || lexicon::complementizer(verb).is_some()
+            {
+                continue;
+            }
+            let start = words.items[k + 1].span.start;
+            let Some(entity) = self
+                .index
+                .overlapping(words.items[k + 1].span)
+                .find(|m| {
+                    !m.role
+                        && m.span.start == start
+                        && matches!(
+                            self.entities[m.entity].label,
+                            EntityLabel::Per | EntityLabel::Org
+                        )
+                })
+                .map(|m| m.entity)
+            else {
+                continue;
+            };
+            // A past verb ending in ت, or a present one starting with it, has a feminine
+            // (or organization) subject; the cue must agree with the verb.
+            let feminine = bare.ends_with('ت') || bare.starts_with('ت');
+            let agrees = match agreement {
+                Some(Agreement::Feminine) => feminine,
+                Some(Agreement::Masculine) => !feminine,
+                Some(Agreement::Plural) => false,
+                None => true,
+            };
+            if !agrees {
+                continue;
+            }
+            let gender = match self.entities[entity].label {
+                EntityLabel::Org => Gender::Collective,
+                _ if feminine => Gender::Feminine,
+                _ => Gender::Masculine,
+            };
+            self.remember(entity, gender, Vec::new(), position);
+            return Some(entity);
+        }
+        None
+    }
+
+    /// A person quoted by a short form (`جميل البقعاوي`) and named in full elsewhere with a
+    /// lineage (`جميل بن جار الله البقعاوي`, `… آل …`): the full form is the canonical name.
+    fn expand_lineage(&mut self, entity: usize) {
+        let e = &self.entities[entity];
+        if e.label != EntityLabel::Per {
+            return;
+        }
+        let canonical = normalize(&clean_name(&e.canonical));
+        let parts: Vec<&str> = canonical.split(' ').collect();
+        let lineage = |w: &str| matches!(w, "بن" | "ابن" | "بنت" | "ال");
+        if parts.len() < 2 || parts.iter().any(|w| lineage(w)) {
+            return;
+        }
+        let (first, last) = (parts[0], parts[parts.len() - 1]);
+        let words = self.ctx.words;
+        let mut best: Option<Span> = None;
+        let mut seen = 0;
+        for k in 0..words.len() {
+            if seen >= 8 {
+                break;
+            }
+            if !words.is_word(k) || words.norm(k) != first {
+                continue;
+            }
+            seen += 1;
+            let mut has_lineage = false;
+            let mut j = k + 1;
+            while j < words.len() && j <= k + 7 && words.is_word(j) {
+                let w = words.norm(j);
+                has_lineage |= lineage(w);
+                if w == last && has_lineage {
+                    let span = Span::new(words.items[k].span.start, words.items[j].span.end);
+                    if best.is_none_or(|b| span.len() > b.len()) {
+                        best = Some(span);
+                    }
+                    break;
+                }
+                if lexicon::cue(w).is_some()
+                    || lexicon::is_person_title(w)
+                    || lexicon::is_preposition(w)
+                {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        if let Some(span) = best {
+            self.entities[entity].canonical = clean_name(span.slice(self.text));
             self.index_name(entity);
         }
     }
@@ -306,6 +454,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
         });
         if let (Some(k), Some(n)) = (stage_entity, name) {
             self.complete_name(k, n);
+        }
+        if let Some(k) = stage_entity {
+            self.complete_organization(k, s, e);
         }
         let entity = stage_entity
             .or_else(|| name.and_then(|n| self.by_name(n)))
@@ -541,7 +692,58 @@ impl<'c, 'w> Resolver<'c, 'w> {
             && full.contains(&canonical)
             && self.entities[entity].label != EntityLabel::Loc
         {
-            self.entities[entity].canonical = name.slice(self.text).to_owned();
+            self.entities[entity].canonical = clean_name(name.slice(self.text));
+            self.index_name(entity);
+        }
+    }
+
+    /// An organization the entity stage cut short (`الهيئة السعودية` of `الهيئة السعودية
+    /// للمهندسين`): its NP in the subject phrase, with the adjectives and the genitive or
+    /// ل-phrase after the mention, is its canonical name.
+    fn complete_organization(&mut self, entity: usize, s: usize, e: usize) {
+        let words = self.ctx.words;
+        if self.entities[entity].label == EntityLabel::Per || !words.is_word(s) {
+            return;
+        }
+        let head = words.norm(s);
+        if !lexicon::is_org_head(head) {
+            return;
+        }
+        let phrase_start = words.items[s].span.start;
+        let Some(mention) = self.entities[entity]
+            .mentions
+            .iter()
+            .map(|m| m.span)
+            .filter(|m| m.start == phrase_start)
+            .max_by_key(|m| m.len())
+        else {
+            return;
+        };
+        let Some(mut k) = (s..e).find(|&k| words.items[k].span.start >= mention.end) else {
+            return;
+        };
+        let np_start = k;
+        while k < e && words.is_word(k) {
+            let w = words.norm(k);
+            let article = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");
+            let stop = !article
+                || lexicon::is_temporal(w)
+                || lexicon::starts_adverbial(w, "")
+                || lexicon::is_person_title(w)
+                || lexicon::cue(w).is_some();
+            if stop {
+                break;
+            }
+            k += 1;
+        }
+        if k == np_start || words.count_words(s, k) > 8 {
+            return;
+        }
+        let full = Span::new(phrase_start, words.items[k - 1].span.end);
+        let canonical = normalize(&self.entities[entity].canonical);
+        let extended = normalize(full.slice(self.text));
+        if extended.len() > canonical.len() && extended.contains(&canonical) {
+            self.entities[entity].canonical = clean_name(full.slice(self.text));
             self.index_name(entity);
         }
     }
@@ -575,7 +777,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
             }
             if k >= self.from_stage && !c.is_empty() && compact_n.contains(&c) {
                 // The new name is the more complete one.
-                self.entities[k].canonical = name.slice(self.text).to_owned();
+                self.entities[k].canonical = clean_name(name.slice(self.text));
                 self.index_name(k);
                 found = Some(k);
                 break;
@@ -626,7 +828,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
         self.entities.push(Entity {
             id,
             label,
-            canonical: canonical_span.slice(self.text).to_owned(),
+            canonical: clean_name(canonical_span.slice(self.text)),
             mentions: vec![Mention {
                 span: canonical_span,
                 kind,
@@ -642,8 +844,19 @@ impl<'c, 'w> Resolver<'c, 'w> {
 
 /// A name without the stray words a tagger may leave at its edges (`جيمس كلابر رأى`,
 /// `عوض آل رشيد لـ`): cues, prepositions, time words and letters cut from a word.
-fn clean_name(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+/// Quotation marks and punctuation never belong to a name (`الاقتصادية" الدكتور`, `X؛`).
+pub(crate) fn clean_name(name: &str) -> String {
+    let owned: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !is_word_char(c))
+                .chars()
+                .filter(|&c| is_word_char(c) || c == '-' || c == '.' || c == '\'')
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = owned.iter().map(String::as_str).collect();
     let stray = |w: &str| {
         let n = normalize(w);
         n.chars().count() <= 1
@@ -659,7 +872,7 @@ fn clean_name(name: &str) -> String {
         .rposition(|w| !stray(w))
         .map_or(first, |l| l + 1);
     if first >= last {
-        return name.to_owned();
+        return words.join(" ");
     }
     words[first..last].join(" ")
 }

@@ -225,3 +225,79 @@ pub(crate) fn masdar_subject(ctx: &Context, i: usize) -> Subject {
     }
     Subject::Dropped
 }
+
+/// Past an addressee right after a cue (`وقال لوكالة الصحافة الفرنسية،`, `وأوضح لـ"الصحيفة"`,
+/// `في تصريح لـ«الجريدة»`): the subject, if any, follows it. Returns `k` when there is none.
+pub(crate) fn skip_addressee(ctx: &Context, k: usize, end: usize) -> usize {
+    let words = ctx.words;
+    let mut k = k;
+    // `في تصريح لـ…`, `في حديث خاص لـ…`: the occasion before the addressee.
+    if k < end && words.is_word(k) && ctx.norm(k) == "في" && words.is_word(k + 1) {
+        let occasion = ctx.norm(k + 1);
+        let occasion = occasion.strip_prefix("ال").unwrap_or(occasion);
+        if ["تصريح", "حديث", "مقابل", "لقاء", "حوار"]
+            .iter()
+            .any(|p| occasion.starts_with(p))
+        {
+            let mut p = k + 2;
+            // `في تصريح خاص لـ…`: an adjective or two before the addressee.
+            while p < end && p < k + 4 && words.is_word(p) && !ctx.norm(p).starts_with('ل') {
+                p += 1;
+            }
+            let after = addressee_end(ctx, p, end);
+            if after > p {
+                k = after;
+            }
+        }
+    }
+    addressee_end(ctx, k, end)
+}
+
+/// The end of a ل-phrase at `k` naming an addressee, or `k` when there is none.
+fn addressee_end(ctx: &Context, k: usize, end: usize) -> usize {
+    let words = ctx.words;
+    if k >= end || !words.is_word(k) {
+        return k;
+    }
+    let w = ctx.norm(k);
+    let mut p;
+    if w == "ل" {
+        // `لـ"الاقتصادية"`, `لـ«عكاظ»`, `لـ عكاظ`.
+        if let Some(m) = ctx.marked_opening_at(k + 1) {
+            p = m.after();
+        } else if words.is_word(k + 1) {
+            p = k + 2;
+        } else {
+            return k;
+        }
+    } else {
+        let stem: String = w.chars().skip(1).collect();
+        let addressee = w.starts_with('ل')
+            && stem.chars().count() >= 3
+            && !lexicon::is_title_word(w)
+            && !lexicon::is_org_head(w)
+            && !ctx.names_start_at(words.items[k].span.start)
+            && !matches!(w, "لكن" | "لذلك" | "لهذا" | "لاحقا");
+        if !addressee {
+            return k;
+        }
+        // `لوكالة`, `للصحفيين`, `لرويترز`: directly marked (`ل"الشرق"`) or not.
+        p = k + 1;
+        if let Some(m) = ctx.marked_opening_at(k + 1) {
+            p = m.after();
+        }
+    }
+    // The addressee's genitives and adjectives (`لوكالة الأنباء الفرنسية`) up to the subject,
+    // which begins with a title, a name or no article.
+    while p < end
+        && words.is_word(p)
+        && ctx.norm(p).starts_with("ال")
+        && !lexicon::is_title_word(ctx.norm(p))
+    {
+        p += 1;
+    }
+    while p < end && words.is_comma(p) {
+        p += 1;
+    }
+    p
+}

@@ -94,7 +94,7 @@ pub fn is_diacritic(c: char) -> bool {
 
 /// Letters, digits, diacritics and joiners. Arabic-script ranges are decided here because
 /// `char::is_alphanumeric` takes a slow table lookup for every non-ASCII character.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }

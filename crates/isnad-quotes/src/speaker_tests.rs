@@ -1,0 +1,169 @@
+//! Unit tests of speaker resolution: addressees, clean names, dropped subjects after a clause
+//! that reported nothing, organizations and full names. Short synthetic sentences; entities,
+//! where a test needs them, stand in for the entity stage.
+
+use isnad_core::{Document, Entity, EntityLabel, Mention, MentionKind, Span};
+
+use crate::QuoteStage;
+
+/// (content, speaker name, mention)
+type Row = (String, Option<String>, Option<String>);
+
+/// Quotes of `text` with stage entities given as (label, canonical, mention texts); each
+/// mention is the first occurrence of its text not yet taken.
+fn quotes_with(text: &str, entities: &[(EntityLabel, &str, &[&str])]) -> Vec<Row> {
+    let mut doc = Document::new(text);
+    doc.tokens = Some(Vec::new());
+    doc.sentences = Some(Vec::new());
+    let mut taken: Vec<Span> = Vec::new();
+    let entities = entities
+        .iter()
+        .enumerate()
+        .map(|(k, (label, canonical, mentions))| Entity {
+            id: format!("E{}", k + 1),
+            label: *label,
+            canonical: (*canonical).to_owned(),
+            mentions: mentions
+                .iter()
+                .map(|m| {
+                    let start = text
+                        .match_indices(m)
+                        .map(|(s, _)| s)
+                        .find(|&s| !taken.iter().any(|t| t.start == s))
+                        .expect("mention in text");
+                    let span = Span::new(start, start + m.len());
+                    taken.push(span);
+                    Mention {
+                        span,
+                        kind: MentionKind::Name,
+                    }
+                })
+                .collect(),
+            roles: Vec::new(),
+            value: None,
+        })
+        .collect();
+    doc.entities = Some(entities);
+    let (quotes, _) = QuoteStage::default().analyze(&doc);
+    quotes
+        .iter()
+        .map(|q| {
+            (
+                q.content.slice(text).to_owned(),
+                q.speaker.as_ref().map(|s| s.name.clone()),
+                q.speaker
+                    .as_ref()
+                    .and_then(|s| s.mention)
+                    .map(|m| m.slice(text).to_owned()),
+            )
+        })
+        .collect()
+}
+
+fn quotes(text: &str) -> Vec<Row> {
+    quotes_with(text, &[])
+}
+
+#[test]
+fn agency_addressee_with_a_dropped_subject_keeps_the_previous_speaker() {
+    let q = quotes(
+        "قال وزير النقل سالم الحربي إن الطريق سيفتح قريبا. \
+         وقال لوكالة الأنباء الفرنسية، إنّ «العمل يسير بسرعة كبيرة».",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].0, "العمل يسير بسرعة كبيرة");
+    assert_eq!(q[1].1.as_deref(), Some("سالم الحربي"));
+    assert_eq!(q[1].2, None);
+}
+
+#[test]
+fn marked_outlet_addressee_then_subject_up_to_the_semicolon() {
+    let q =
+        quotes("وأوضح لـ\"الصباح\" المهندس خالد الناصر؛ رئيس اتحاد المقاولين أن الأسعار سترتفع.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "الأسعار سترتفع");
+    assert_eq!(q[0].1.as_deref(), Some("خالد الناصر"));
+    assert_eq!(q[0].2.as_deref(), Some("المهندس خالد الناصر"));
+}
+
+#[test]
+fn addressee_in_guillemets_after_an_occasion() {
+    let q = quotes("وقال في تصريح خاص لـ«النهار» الدكتور سامر العلي إن الموسم سيبدأ مبكرا.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("الدكتور سامر العلي"));
+    let q = quotes("وقالت للصحفيين الوزيرة هند الصالح إن الخطة جاهزة.");
+    assert_eq!(q[0].2.as_deref(), Some("الوزيرة هند الصالح"));
+}
+
+#[test]
+fn speaker_names_hold_no_marks_or_punctuation() {
+    for text in [
+        "وأكد المدير \"سامي\" الراشد أن الخطة جاهزة.",
+        "وأوضح لـ\"الصباح\" المهندس خالد الناصر؛ رئيس اتحاد المقاولين أن الأسعار سترتفع.",
+        "وقال رئيس «نادي الشباب» إن الفريق جاهز.",
+    ] {
+        for (_, name, _) in quotes(text) {
+            let name = name.expect("a speaker");
+            assert!(
+                !name.contains(['"', '«', '»', '“', '”', '؛', ';', '،', ',']),
+                "{text}: {name}"
+            );
+            assert_eq!(name, name.trim(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn dropped_subject_after_a_clause_that_reported_nothing() {
+    let text = "كما حددت الهيئة الوطنية للأرصاد خطوات للوقاية من الحر، مشيرة إلى أهمية شرب الماء.\n\
+                وذكرت أن درجات الحرارة سترتفع غدا.";
+    let q = quotes_with(
+        text,
+        &[(
+            EntityLabel::Org,
+            "الهيئة الوطنية للأرصاد",
+            &["الهيئة الوطنية للأرصاد"],
+        )],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "درجات الحرارة سترتفع غدا");
+    assert_eq!(q[0].1.as_deref(), Some("الهيئة الوطنية للأرصاد"));
+}
+
+#[test]
+fn dropped_subject_needs_an_agreeing_verb() {
+    // `وأضاف` (masculine) cannot continue `أعلنت الهيئة`: the earlier speaker goes on.
+    let text = "قال سالم الحربي إن الطريق سيفتح قريبا. ثم أعلنت الهيئة الوطنية خطة جديدة.\n\
+                وأضاف أن العمل سيبدأ غدا.";
+    let q = quotes_with(
+        text,
+        &[
+            (EntityLabel::Per, "سالم الحربي", &["سالم الحربي"]),
+            (EntityLabel::Org, "الهيئة الوطنية", &["الهيئة الوطنية"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("سالم الحربي"));
+}
+
+#[test]
+fn organization_cut_short_by_the_entity_stage_is_named_in_full() {
+    let text = "وقالت الهيئة الوطنية للمهندسين إن عدد الأعضاء ارتفع.";
+    let q = quotes_with(
+        text,
+        &[(EntityLabel::Org, "الهيئة الوطنية", &["الهيئة الوطنية"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("الهيئة الوطنية للمهندسين"));
+    assert_eq!(q[0].2.as_deref(), Some("الهيئة الوطنية للمهندسين"));
+}
+
+#[test]
+fn short_form_of_a_name_links_to_the_full_lineage() {
+    let text = "استقبل الدكتور ماجد بن عبد الله الشهري الوفد أمس. \
+                وقال الدكتور ماجد الشهري إن الزيارة ناجحة.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("ماجد بن عبد الله الشهري"));
+    assert_eq!(q[0].2.as_deref(), Some("الدكتور ماجد الشهري"));
+}
