@@ -1,8 +1,8 @@
-//! The averaged perceptron: hashed weights, greedy left-to-right decoding, training and
+//! The averaged (structured) perceptron: hashed weights, Viterbi decoding, training and
 //! the (quantized, sparse) model file.
 
 use crate::features::{
-    context_features, static_features, tag_features, word_features, word_form_key, FeatureSink,
+    context_features, static_features, transition_feature, word_features, word_form_key, FeatureSink,
     WordInfo,
 };
 
@@ -44,6 +44,8 @@ pub struct Model {
     /// [`crate::lexicon::Lexicon::fingerprint`] of the lexicon the model was trained with:
     /// its gazetteer and trigger features mean something only with that lexicon.
     pub lexicon_fingerprint: u64,
+    /// Scores of the transition feature by previous tag (`START` last), computed once.
+    transitions: [[i32; N_TAGS]; N_TAGS + 1],
 }
 
 fn next_model_id() -> usize {
@@ -59,6 +61,7 @@ impl Model {
             rows: vec![Row([0; LANES])],
             id: next_model_id(),
             lexicon_fingerprint: 0,
+            transitions: [[0; N_TAGS]; N_TAGS + 1],
         }
     }
 
@@ -82,14 +85,22 @@ impl Model {
         scores.copy_from_slice(&acc[..N_TAGS]);
     }
 
-    /// Greedy left-to-right tagging of an analysed sentence; returns tag indices.
+    fn with_transitions(mut self) -> Model {
+        for prev in 0..=N_TAGS {
+            let mut scores = [0i32; N_TAGS];
+            self.add_scores(&[transition_feature(prev)], &mut scores);
+            self.transitions[prev] = scores;
+        }
+        self
+    }
+
+    /// Viterbi tagging of an analysed sentence under the IOB2 constraints; returns tag indices.
     pub fn tag(
         &self,
         infos: &[WordInfo],
         buffer: &mut Vec<u64>,
         cache: &mut WordCache,
     ) -> Vec<usize> {
-        let mut tags = Vec::with_capacity(infos.len());
         cache.prepare(self);
         // the tag-independent part of every word first: these lookups do not wait on each
         // other, so the memory system can serve many at once
@@ -118,21 +129,12 @@ impl Model {
                 scores
             })
             .collect();
-        let (mut prev, mut prev2) = (START, START);
-        for (i, fixed) in static_scores.iter().enumerate() {
-            buffer.clear();
-            tag_features(infos, i, prev, prev2, &mut FeatureSink(buffer));
-            let mut scores = [0i32; N_TAGS];
-            self.add_scores(buffer, &mut scores);
+        let transitions = &self.transitions;
+        viterbi(infos.len(), |i, prev, out| {
             for t in 0..N_TAGS {
-                scores[t] += fixed[t];
+                out[t] = (transitions[prev][t] + static_scores[i][t]) as f64;
             }
-            let best = best_allowed(prev, &scores);
-            tags.push(best);
-            prev2 = prev;
-            prev = best;
-        }
-        tags
+        })
     }
 
     /// Parses a model file; `None` if it is not one.
@@ -158,12 +160,16 @@ impl Model {
                 weights[bucket].0[t] = r.i16()?;
             }
         }
-        Some(Model {
-            bits,
-            rows: weights,
-            id: next_model_id(),
-            lexicon_fingerprint: fingerprint,
-        })
+        Some(
+            Model {
+                bits,
+                rows: weights,
+                id: next_model_id(),
+                lexicon_fingerprint: fingerprint,
+                transitions: [[0; N_TAGS]; N_TAGS + 1],
+            }
+            .with_transitions(),
+        )
     }
 }
 
@@ -188,14 +194,49 @@ impl WordCache {
     }
 }
 
-fn best_allowed<T: PartialOrd + Copy>(prev: usize, scores: &[T; N_TAGS]) -> usize {
+/// The best tag sequence of `n` words under the IOB2 constraints. `local(i, prev, out)` fills
+/// the score of every tag of word `i` after tag `prev` ([`START`] for the first word).
+pub(crate) fn viterbi(n: usize, mut local: impl FnMut(usize, usize, &mut [f64; N_TAGS])) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut delta = vec![[f64::NEG_INFINITY; N_TAGS]; n];
+    let mut back = vec![[0u8; N_TAGS]; n];
+    let mut scores = [0f64; N_TAGS];
+    local(0, START, &mut scores);
+    for t in 0..N_TAGS {
+        if allowed(START, t) {
+            delta[0][t] = scores[t];
+        }
+    }
+    for i in 1..n {
+        for prev in 0..N_TAGS {
+            let base = delta[i - 1][prev];
+            if base == f64::NEG_INFINITY {
+                continue;
+            }
+            local(i, prev, &mut scores);
+            for t in 0..N_TAGS {
+                let candidate = base + scores[t];
+                if allowed(prev, t) && candidate > delta[i][t] {
+                    delta[i][t] = candidate;
+                    back[i][t] = prev as u8;
+                }
+            }
+        }
+    }
     let mut best = 0;
     for t in 1..N_TAGS {
-        if allowed(prev, t) && scores[t] > scores[best] {
+        if delta[n - 1][t] > delta[n - 1][best] {
             best = t;
         }
     }
-    best
+    let mut tags = vec![0; n];
+    for i in (0..n).rev() {
+        tags[i] = best;
+        best = back[i][best] as usize;
+    }
+    tags
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -289,43 +330,58 @@ impl Trainer {
         scores
     }
 
-    fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
-        let step = self.steps as f64;
+    fn update_one(&mut self, features: &[u64], tag: usize, delta: f32) {
+        let step = self.steps as f64 * delta as f64;
         for &f in features {
-            let row = self.bucket(f) * N_TAGS;
-            self.weights[row + gold] += 1.0;
-            self.totals[row + gold] += step;
-            self.weights[row + guess] -= 1.0;
-            self.totals[row + guess] -= step;
+            let cell = self.bucket(f) * N_TAGS + tag;
+            self.weights[cell] += delta;
+            self.totals[cell] += step;
         }
     }
 
-    /// One pass over `examples` in the given order; returns the number of word errors.
+    /// One pass over `examples` in the given order (structured perceptron: whole sentences
+    /// decoded with Viterbi); returns the number of word errors.
     pub fn epoch(&mut self, examples: &[Example], order: &[usize]) -> usize {
         let mut errors = 0;
-        let mut buffer = Vec::with_capacity(64);
+        let mut statics: Vec<Vec<u64>> = Vec::new();
         for &e in order {
             let ex = &examples[e];
-            let (mut prev, mut prev2) = (START, START);
-            for i in 0..ex.infos.len() {
-                buffer.clear();
-                buffer.extend_from_slice(&ex.features[i]);
+            let n = ex.infos.len();
+            statics.clear();
+            for i in 0..n {
+                let mut f = ex.features[i].clone();
                 // hide the word's identity now and then, so that context, affixes and
                 // lexicon features learn to carry words never seen in training
                 if self.word_dropout > 0.0 && self.next_unit() < self.word_dropout {
-                    buffer.drain(0..2);
+                    f.drain(0..2);
                 }
-                tag_features(&ex.infos, i, prev, prev2, &mut FeatureSink(&mut buffer));
-                let guess = best_allowed(prev, &self.scores(&buffer));
-                let gold = ex.gold[i];
-                if guess != gold {
-                    errors += 1;
-                    self.update(&buffer, gold, guess);
-                }
-                self.steps += 1;
-                prev2 = prev;
-                prev = guess;
+                statics.push(f);
             }
+            let static_scores: Vec<[f32; N_TAGS]> =
+                statics.iter().map(|f| self.scores(f)).collect();
+            let transitions: Vec<[f32; N_TAGS]> = (0..=N_TAGS)
+                .map(|prev| self.scores(&[transition_feature(prev)]))
+                .collect();
+            let guess = viterbi(n, |i, prev, out| {
+                for t in 0..N_TAGS {
+                    out[t] = (transitions[prev][t] + static_scores[i][t]) as f64;
+                }
+            });
+            for i in 0..n {
+                let gold = ex.gold[i];
+                let gold_prev = if i == 0 { START } else { ex.gold[i - 1] };
+                let guess_prev = if i == 0 { START } else { guess[i - 1] };
+                if guess[i] != gold {
+                    errors += 1;
+                    self.update_one(&statics[i], gold, 1.0);
+                    self.update_one(&statics[i], guess[i], -1.0);
+                }
+                if guess[i] != gold || guess_prev != gold_prev {
+                    self.update_one(&[transition_feature(gold_prev)], gold, 1.0);
+                    self.update_one(&[transition_feature(guess_prev)], guess[i], -1.0);
+                }
+            }
+            self.steps += 1;
         }
         errors
     }
@@ -356,7 +412,9 @@ impl Trainer {
             rows,
             id: next_model_id(),
             lexicon_fingerprint: 0,
+            transitions: [[0; N_TAGS]; N_TAGS + 1],
         }
+        .with_transitions()
     }
 }
 
@@ -414,6 +472,7 @@ mod tests {
             rows: vec![Row([0; LANES]); 16],
             id: next_model_id(),
             lexicon_fingerprint: 0,
+            transitions: [[0; N_TAGS]; N_TAGS + 1],
         };
         m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");
