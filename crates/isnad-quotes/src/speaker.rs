@@ -11,6 +11,7 @@ use isnad_core::{Entity, EntityLabel, Mention, MentionKind, Span, Speaker};
 use crate::detect::{Context, Found, Subject};
 use crate::lexicon::{self, Agreement};
 use crate::phrase::{gender_of, name_like, strip_article, Gender, MentionIndex};
+use crate::subject::trim_phrase;
 use crate::text::{is_word_char, normalize, Kind};
 
 struct Seen {
@@ -247,22 +248,6 @@ impl<'c, 'w> Resolver<'c, 'w> {
             {
                 continue;
             }
-            let start = words.items[k + 1].span.start;
-            let Some(entity) = self
-                .index
-                .overlapping(words.items[k + 1].span)
-                .find(|m| {
-                    !m.role
-                        && m.span.start == start
-                        && matches!(
-                            self.entities[m.entity].label,
-                            EntityLabel::Per | EntityLabel::Org
-                        )
-                })
-                .map(|m| m.entity)
-            else {
-                continue;
-            };
             // A past verb ending in ت, or a present one starting with it, has a feminine
             // (or organization) subject; the cue must agree with the verb.
             let feminine = bare.ends_with('ت') || bare.starts_with('ت');
@@ -275,15 +260,65 @@ impl<'c, 'w> Resolver<'c, 'w> {
             if !agrees {
                 continue;
             }
-            let gender = match self.entities[entity].label {
-                EntityLabel::Org => Gender::Collective,
-                _ if feminine => Gender::Feminine,
-                _ => Gender::Masculine,
-            };
-            self.remember(entity, gender, Vec::new(), position);
-            return Some(entity);
+            let start = words.items[k + 1].span.start;
+            let stage = self
+                .index
+                .overlapping(words.items[k + 1].span)
+                .find(|m| {
+                    !m.role
+                        && m.span.start == start
+                        && matches!(
+                            self.entities[m.entity].label,
+                            EntityLabel::Per | EntityLabel::Org
+                        )
+                })
+                .map(|m| m.entity);
+            if let Some(entity) = stage {
+                let gender = match self.entities[entity].label {
+                    EntityLabel::Org => Gender::Collective,
+                    _ if feminine => Gender::Feminine,
+                    _ => Gender::Masculine,
+                };
+                self.remember(entity, gender, Vec::new(), position);
+                return Some(entity);
+            }
+            // A title or organization NP the entity stage did not tag (`وأكد مدير عام
+            // السجون، على …`).
+            if lexicon::is_title_word(words.norm(k + 1)) {
+                if let Some(entity) = self.title_subject(k + 1, position) {
+                    return Some(entity);
+                }
+            }
         }
         None
+    }
+
+    /// The NP of a title or organization at `s` as the subject of a clause: up to a comma,
+    /// a preposition, an adverbial or a cue, resolved like a cue's subject.
+    fn title_subject(&mut self, s: usize, position: usize) -> Option<usize> {
+        let words = self.ctx.words;
+        let mut end = s;
+        while end < position && end < s + 8 && words.is_word(end) {
+            let w = words.norm(end);
+            let next = if words.is_word(end + 1) {
+                words.norm(end + 1)
+            } else {
+                ""
+            };
+            if end > s
+                && (lexicon::is_preposition(w)
+                    || lexicon::starts_adverbial(w, next)
+                    || lexicon::cue(w).is_some()
+                    || lexicon::is_temporal(w)
+                    || lexicon::is_clause_opener(w)
+                    || lexicon::is_relative(w))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let (a, b) = trim_phrase(self.ctx, s, end)?;
+        self.phrase(a, b, position).map(|(entity, _)| entity)
     }
 
     /// A person quoted by a short form (`جميل البقعاوي`) and named in full elsewhere with a

@@ -167,3 +167,26 @@ fn short_form_of_a_name_links_to_the_full_lineage() {
     assert_eq!(q[0].1.as_deref(), Some("ماجد بن عبد الله الشهري"));
     assert_eq!(q[0].2.as_deref(), Some("الدكتور ماجد الشهري"));
 }
+
+#[test]
+fn dropped_subject_after_a_titled_clause_without_an_entity() {
+    let q = quotes(
+        "وأكد مدير عام المرور، على أهمية الالتزام بالأنظمة.\nوأوضح أن المخالفات تراجعت هذا العام.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("مدير عام المرور"));
+}
+
+#[test]
+fn pronoun_on_but_is_no_subject() {
+    let q = quotes("قال سالم الحربي إن الطريق سيفتح. لكنه أكد أن العمل سيتأخر قليلا.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("سالم الحربي"));
+}
+
+#[test]
+fn addressee_of_a_telegram_is_no_speaker() {
+    let q = quotes("وقال الأمير سالم في برقية للرئيس خالد العمري إن العلاقات متينة.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("الأمير سالم"));
+}
