@@ -7,7 +7,7 @@ use isnad_core::{EntityLabel, MentionKind, Proclitic, Sentence, Span, Token, Tok
 
 use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
 use crate::model::Model;
-use crate::tagger::{tag_indices, TaggerScratch};
+use crate::tagger::{propagate_in_document, propagation_key, tag_indices, TaggerScratch};
 use crate::text::{lookup_keys, strip_article, strip_clitics};
 
 /// A mention found in the document, before it joins an entity.
@@ -184,15 +184,40 @@ pub fn find_names(
     let mut triggers = Vec::new();
     let mut known = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    for range in view.sentences.clone() {
+    // every sentence is tagged first, so that a name's tag can reach the other occurrences
+    // of its stem in the document
+    let ranges = view.sentences.clone();
+    let mut all_tags = Vec::with_capacity(ranges.len());
+    let mut keys = Vec::with_capacity(ranges.len());
+    let mut gazetteers = Vec::with_capacity(ranges.len());
+    for range in &ranges {
         words.clear();
         words.extend(range.clone().map(|i| view.surface(i)));
-        let tags = tag_indices(model, lexicon, &words, scratch);
+        all_tags.push(tag_indices(model, lexicon, &words, scratch));
+        keys.push(scratch.infos.iter().map(propagation_key).collect::<Vec<u64>>());
         let offset = range.start;
         for (k, info) in scratch.infos.iter().enumerate() {
             view.folded[offset + k].clone_from(&info.folded);
         }
-        let gazetteer = &scratch.matches.gazetteer;
+        for m in &scratch.matches.triggers {
+            triggers.push(PhraseMatch {
+                start: m.start + offset,
+                end: m.end + offset,
+                phrase: m.phrase,
+            });
+        }
+        gazetteers.push(scratch.matches.gazetteer.clone());
+        for m in &scratch.matches.gazetteer {
+            known.push(PhraseMatch {
+                start: m.start + offset,
+                end: m.end + offset,
+                phrase: m.phrase,
+            });
+        }
+    }
+    propagate_in_document(&keys, &mut all_tags, usize::MAX);
+    for ((range, tags), gazetteer) in ranges.iter().zip(&all_tags).zip(&gazetteers) {
+        let offset = range.start;
         let mut i = 0;
         while i < tags.len() {
             if tags[i] % 2 == 1 {
@@ -225,20 +250,6 @@ pub fn find_names(
             } else {
                 i += 1;
             }
-        }
-        for m in &scratch.matches.triggers {
-            triggers.push(PhraseMatch {
-                start: m.start + offset,
-                end: m.end + offset,
-                phrase: m.phrase,
-            });
-        }
-        for m in &scratch.matches.gazetteer {
-            known.push(PhraseMatch {
-                start: m.start + offset,
-                end: m.end + offset,
-                phrase: m.phrase,
-            });
         }
     }
     (names, triggers, known)

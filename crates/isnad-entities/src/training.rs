@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use crate::features::analyse;
 use crate::lexicon::Lexicon;
 use crate::model::{tag_index, Example, Model, Trainer, TAGS};
-use crate::tagger::{tag_indices, TaggerScratch};
+use crate::tagger::{propagate_in_document, propagation_key, tag_indices, TaggerScratch};
 
 /// One CoNLL sentence: words and their gold tags (last column).
 pub type ConllSentence = Vec<(String, String)>;
@@ -198,18 +198,34 @@ impl Scores {
     }
 }
 
+/// CoNLL input has no document breaks, but ANERcorp's sentences come in article order: the
+/// sentences within this distance stand for the document.
+pub const CONLL_DOCUMENT_WINDOW: usize = 20;
+
+/// Tags CoNLL sentences with the full tagger (model, gazetteer, document consistency).
+pub fn tag_sentences(model: &Model, lexicon: &Lexicon, words: &[Vec<&str>]) -> Vec<Vec<usize>> {
+    let mut scratch = TaggerScratch::default();
+    let mut keys = Vec::with_capacity(words.len());
+    let mut tags: Vec<Vec<usize>> = words
+        .iter()
+        .map(|w| {
+            let tags = tag_indices(model, lexicon, w, &mut scratch);
+            keys.push(scratch.infos.iter().map(propagation_key).collect());
+            tags
+        })
+        .collect();
+    propagate_in_document(&keys, &mut tags, CONLL_DOCUMENT_WINDOW);
+    tags
+}
+
 /// Scores the full tagger (model + gazetteer) on gold sentences.
 pub fn evaluate(model: &Model, lexicon: &Lexicon, sentences: &[ConllSentence]) -> Scores {
     let mut scores = Scores::default();
-    let mut scratch = TaggerScratch::default();
     let words: Vec<Vec<&str>> = sentences
         .iter()
         .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
         .collect();
-    let tags: Vec<Vec<usize>> = words
-        .iter()
-        .map(|w| tag_indices(model, lexicon, w, &mut scratch))
-        .collect();
+    let tags = tag_sentences(model, lexicon, &words);
     for (s, tags) in sentences.iter().zip(tags) {
         let gold: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
         let pred: Vec<&str> = tags.into_iter().map(|t| TAGS[t]).collect();

@@ -25,7 +25,6 @@ fn main() -> std::io::Result<()> {
     let model = model
         .as_ref()
         .unwrap_or_else(|| isnad_entities::tagger::builtin_model());
-    let mut scratch = isnad_entities::tagger::TaggerScratch::default();
     let mut input = String::new();
     match args.first().filter(|a| *a != "-") {
         Some(path) => input = std::fs::read_to_string(path)?,
@@ -34,9 +33,13 @@ fn main() -> std::io::Result<()> {
         }
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for sentence in isnad_entities::training::read_conll(&input) {
-        let words: Vec<&str> = sentence.iter().map(|(w, _)| w.as_str()).collect();
-        let tags = isnad_entities::tagger::tag_indices(model, lexicon, &words, &mut scratch);
+    let sentences = isnad_entities::training::read_conll(&input);
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+        .collect();
+    let tags = isnad_entities::training::tag_sentences(model, lexicon, &words);
+    for (words, tags) in words.iter().zip(tags) {
         for (word, tag) in words.iter().zip(tags) {
             writeln!(out, "{word} {}", isnad_entities::model::TAGS[tag])?;
         }
