@@ -265,15 +265,16 @@ pub fn find(ctx: &Context) -> Vec<Found> {
             || norm.starts_with('ف')
             || a.cue_start == 0
             || !words.is_word(a.cue_start - 1)
-            || ctx
-                .previous_word(a.cue_start)
-                .is_some_and(|p| matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم"))
+            || ctx.previous_word(a.cue_start).is_some_and(|p| {
+                matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم") || but_with_pronoun(p)
+            })
     };
     // A subject before its verb opens the clause (`، لكن مدريد لفتت إلى أن`) unless a
     // complementizer introduces it (`إن الكونجرس يعتقدون أن`).
     let clause_start = |a: &Attribution| -> Option<usize> {
         if opens_clause(a) {
-            return Some(a.cue_start);
+            let but = ctx.previous_word(a.cue_start).is_some_and(but_with_pronoun);
+            return Some(a.cue_start - usize::from(but));
         }
         let Subject::Phrase(s, e) = a.subject else {
             return None;
@@ -324,6 +325,15 @@ pub fn find(ctx: &Context) -> Vec<Found> {
         out.push(f);
     }
     out
+}
+
+/// `لكنه أكد أن`: the pronoun of a third person is the subject, the verb opens a new clause
+/// (`لكني أعتقد` is the writer's own view).
+fn but_with_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "لكنه" | "لكنها" | "لكنهم" | "ولكنه" | "ولكنها" | "ولكنهم"
+    )
 }
 
 /// The clause after a cue at `i`: its subject and how it goes on.

@@ -284,7 +284,14 @@ impl<'c, 'w> Resolver<'c, 'w> {
             }
             // A title or organization NP the entity stage did not tag (`وأكد مدير عام
             // السجون، على …`).
-            if lexicon::is_title_word(words.norm(k + 1)) {
+            // Only after a reporting verb with a noun object: other words before a title
+            // (`وشركة`, `وطالبت النقابة كافة …`) are too often no verb of that subject.
+            // A title often stands for a speaker named before (`نائب الرئيس`): only with no
+            // earlier speaker is it taken as one of its own.
+            if self.history.is_empty()
+                && self.ctx.lexicon_cue(k).is_some()
+                && lexicon::is_title_word(words.norm(k + 1))
+            {
                 if let Some(entity) = self.title_subject(k + 1, position) {
                     return Some(entity);
                 }
@@ -298,8 +305,15 @@ impl<'c, 'w> Resolver<'c, 'w> {
     fn title_subject(&mut self, s: usize, position: usize) -> Option<usize> {
         let words = self.ctx.words;
         let mut end = s;
+        let mut definite = false;
         while end < position && end < s + 8 && words.is_word(end) {
             let w = words.norm(end);
+            // A definite NP ends at the first indefinite word (`النقابة كافة المنظمات`).
+            let article = w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال");
+            if definite && !article {
+                break;
+            }
+            definite |= article;
             let next = if words.is_word(end + 1) {
                 words.norm(end + 1)
             } else {

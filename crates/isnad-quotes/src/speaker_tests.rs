@@ -182,6 +182,11 @@ fn pronoun_on_but_is_no_subject() {
     let q = quotes("قال سالم الحربي إن الطريق سيفتح. لكنه أكد أن العمل سيتأخر قليلا.");
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("سالم الحربي"));
+    // Inside a reported clause, `لكنه أكد` opens a quote of its own.
+    let q = quotes("وقال سالم الحربي إن الطريق سيفتح، لكنه أكد أن العمل سيتأخر قليلا.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, "الطريق سيفتح");
+    assert_eq!(q[1].1.as_deref(), Some("سالم الحربي"));
 }
 
 #[test]
