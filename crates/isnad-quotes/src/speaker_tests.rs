@@ -195,3 +195,14 @@ fn addressee_of_a_telegram_is_no_speaker() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2.as_deref(), Some("الأمير سالم"));
 }
+
+#[test]
+fn a_name_in_marks_closes_inside_the_mention() {
+    let q = quotes("وقال سامي نور، المتحدث باسم «الشركة الوطنية»، إن الرحلات ستستأنف.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].2.as_deref(),
+        Some("سامي نور، المتحدث باسم «الشركة الوطنية»")
+    );
+    assert_eq!(q[0].1.as_deref(), Some("سامي نور"));
+}

@@ -56,6 +56,16 @@ pub(crate) fn trim_phrase(
     if start >= end {
         return None;
     }
+    // A name in marks closes inside the phrase (`المتحدث باسم «بوينغ»`), not after its
+    // last word.
+    for k in start..end {
+        if let Some(close) = ctx.marked_opening_at(k).and_then(|m| m.close) {
+            if close == end {
+                end = close + 1;
+                break;
+            }
+        }
+    }
     let first = ctx.norm(start);
     if matches!(
         first,
