@@ -28,6 +28,9 @@ pub struct WordInfo {
     pub trigger_before: u64,
     /// A common given name.
     pub given_name: bool,
+    /// Which proclitics the word has (conjunction, preposition, article: one bit each):
+    /// `وحسن` after a name starts another one.
+    pub transition_class: usize,
 }
 
 impl MatchWord for WordInfo {
@@ -102,6 +105,9 @@ pub fn analyse(
         info.stem_hash = hash_str(stem);
         info.shape = shape_code(shape(word));
         info.clitics = code.as_u64();
+        info.transition_class = code.conjunction.is_some() as usize
+            | (code.preposition.is_some() as usize) << 1
+            | (code.article as usize) << 2;
     }
     matches.gazetteer = lexicon.gazetteer.find_all(out);
     matches.triggers = lexicon.triggers.find_all(out);
@@ -147,6 +153,7 @@ const T_STEM_SUFFIX: u64 = 23;
 const T_LENGTH: u64 = 24;
 const AFFIX_MAX: usize = 5;
 const T_PREV_TAG: u64 = 30;
+const T_PREV_TAG_CLITICS: u64 = 31;
 
 const OUTSIDE: u64 = 0x0bad_cafe;
 
@@ -252,13 +259,19 @@ pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>)
     context_features(infos, i, sink);
 }
 
-/// The one feature that depends on the previous tag: the tag transition. (The previous tag
-/// paired with the word or stem did not help on the dev part and made Viterbi decoding
-/// several times slower, as its scores could not be precomputed per model.)
-pub fn transition_feature(prev: usize) -> u64 {
-    let mut v = Vec::with_capacity(1);
-    FeatureSink(&mut v).add(T_PREV_TAG, prev as u64);
-    v[0]
+/// How many values [`WordInfo::transition_class`] takes.
+pub const TRANSITION_CLASSES: usize = 8;
+
+/// The features that depend on the previous tag: the tag transition, alone and with the
+/// word's proclitics. (The previous tag paired with the word or stem did not help on the dev
+/// part and made Viterbi decoding several times slower: their scores cannot be precomputed
+/// per model as these are.)
+pub fn transition_features(prev: usize, class: usize) -> [u64; 2] {
+    let mut v = Vec::with_capacity(2);
+    let mut sink = FeatureSink(&mut v);
+    sink.add(T_PREV_TAG, prev as u64);
+    sink.add(T_PREV_TAG_CLITICS, mix(prev as u64, class as u64));
+    [v[0], v[1]]
 }
 
 #[cfg(test)]

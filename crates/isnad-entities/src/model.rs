@@ -2,7 +2,8 @@
 //! the (quantized, sparse) model file.
 
 use crate::features::{
-    context_features, static_features, transition_feature, word_features, word_form_key, FeatureSink,
+    TRANSITION_CLASSES,
+    context_features, static_features, transition_features, word_features, word_form_key, FeatureSink,
     WordInfo,
 };
 
@@ -44,8 +45,9 @@ pub struct Model {
     /// [`crate::lexicon::Lexicon::fingerprint`] of the lexicon the model was trained with:
     /// its gazetteer and trigger features mean something only with that lexicon.
     pub lexicon_fingerprint: u64,
-    /// Scores of the transition feature by previous tag (`START` last), computed once.
-    transitions: [[i32; N_TAGS]; N_TAGS + 1],
+    /// Scores of the transition features by the word's transition class and the previous
+    /// tag (`START` last), computed once.
+    transitions: [[[i32; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
 }
 
 fn next_model_id() -> usize {
@@ -61,7 +63,7 @@ impl Model {
             rows: vec![Row([0; LANES])],
             id: next_model_id(),
             lexicon_fingerprint: 0,
-            transitions: [[0; N_TAGS]; N_TAGS + 1],
+            transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
         }
     }
 
@@ -86,10 +88,12 @@ impl Model {
     }
 
     fn with_transitions(mut self) -> Model {
-        for prev in 0..=N_TAGS {
-            let mut scores = [0i32; N_TAGS];
-            self.add_scores(&[transition_feature(prev)], &mut scores);
-            self.transitions[prev] = scores;
+        for class in 0..TRANSITION_CLASSES {
+            for prev in 0..=N_TAGS {
+                let mut scores = [0i32; N_TAGS];
+                self.add_scores(&transition_features(prev, class), &mut scores);
+                self.transitions[class][prev] = scores;
+            }
         }
         self
     }
@@ -129,8 +133,8 @@ impl Model {
                 scores
             })
             .collect();
-        let transitions = &self.transitions;
         viterbi(infos.len(), |i, prev, out| {
+            let transitions = &self.transitions[infos[i].transition_class % TRANSITION_CLASSES];
             for t in 0..N_TAGS {
                 out[t] = (transitions[prev][t] + static_scores[i][t]) as f64;
             }
@@ -166,7 +170,7 @@ impl Model {
                 rows: weights,
                 id: next_model_id(),
                 lexicon_fingerprint: fingerprint,
-                transitions: [[0; N_TAGS]; N_TAGS + 1],
+                transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
             }
             .with_transitions(),
         )
@@ -359,12 +363,10 @@ impl Trainer {
             }
             let static_scores: Vec<[f32; N_TAGS]> =
                 statics.iter().map(|f| self.scores(f)).collect();
-            let transitions: Vec<[f32; N_TAGS]> = (0..=N_TAGS)
-                .map(|prev| self.scores(&[transition_feature(prev)]))
-                .collect();
             let guess = viterbi(n, |i, prev, out| {
+                let transitions = self.scores(&transition_features(prev, ex.infos[i].transition_class));
                 for t in 0..N_TAGS {
-                    out[t] = (transitions[prev][t] + static_scores[i][t]) as f64;
+                    out[t] = (transitions[t] + static_scores[i][t]) as f64;
                 }
             });
             for i in 0..n {
@@ -377,8 +379,9 @@ impl Trainer {
                     self.update_one(&statics[i], guess[i], -1.0);
                 }
                 if guess[i] != gold || guess_prev != gold_prev {
-                    self.update_one(&[transition_feature(gold_prev)], gold, 1.0);
-                    self.update_one(&[transition_feature(guess_prev)], guess[i], -1.0);
+                    let class = ex.infos[i].transition_class;
+                    self.update_one(&transition_features(gold_prev, class), gold, 1.0);
+                    self.update_one(&transition_features(guess_prev, class), guess[i], -1.0);
                 }
             }
             self.steps += 1;
@@ -412,7 +415,7 @@ impl Trainer {
             rows,
             id: next_model_id(),
             lexicon_fingerprint: 0,
-            transitions: [[0; N_TAGS]; N_TAGS + 1],
+            transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
         }
         .with_transitions()
     }
@@ -472,7 +475,7 @@ mod tests {
             rows: vec![Row([0; LANES]); 16],
             id: next_model_id(),
             lexicon_fingerprint: 0,
-            transitions: [[0; N_TAGS]; N_TAGS + 1],
+            transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
         };
         m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");

@@ -83,7 +83,7 @@ pub fn with_scratch<T>(f: impl FnOnce(&mut TaggerScratch) -> T) -> T {
 /// The key under which a word's tag is shared with the other occurrences of its stem in a
 /// document; 0 for words too short to be told apart from function words.
 pub fn propagation_key(info: &WordInfo) -> u64 {
-    if info.stem().chars().count() >= PROPAGATION_MIN_CHARS {
+    if info.stem().chars().nth(PROPAGATION_MIN_CHARS - 1).is_some() {
         info.stem_hash | 1
     } else {
         0
@@ -91,6 +91,24 @@ pub fn propagation_key(info: &WordInfo) -> u64 {
 }
 
 const PROPAGATION_MIN_CHARS: usize = 3;
+
+/// Passes a key that is a hash already through.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
 
 fn type_of(tag: usize) -> usize {
     tag.div_ceil(2)
@@ -103,8 +121,10 @@ fn type_of(tag: usize) -> usize {
 pub fn propagate_in_document(keys: &[Vec<u64>], tags: &mut [Vec<usize>], window: usize) {
     use std::collections::HashMap;
     let n = keys.len().min(tags.len());
-    let mut votes: HashMap<u64, [i32; 5]> = HashMap::new();
-    let count = |votes: &mut HashMap<u64, [i32; 5]>, keys: &[u64], tags: &[usize], sign: i32| {
+    // the keys are hashes already
+    let mut votes: HashMap<u64, [i32; 5], std::hash::BuildHasherDefault<KeyHasher>> =
+        HashMap::default();
+    let count = |votes: &mut HashMap<u64, [i32; 5], _>, keys: &[u64], tags: &[usize], sign: i32| {
         for (&k, &t) in keys.iter().zip(tags) {
             if k != 0 {
                 votes.entry(k).or_default()[type_of(t)] += sign;
