@@ -1,0 +1,228 @@
+//! Subjects of dropped-subject cues outside quotes: the subject of the sentence the cue
+//! stands in, and of the latest verb-first clause before it that reported nothing.
+
+use isnad_core::{EntityLabel, Span};
+
+use super::Resolver;
+use crate::lexicon::{self, Agreement};
+use crate::phrase::Gender;
+use crate::subject::trim_phrase;
+
+impl Resolver<'_, '_> {
+    /// A dropped subject after a clause that reported nothing (`كما حددت الهيئة X خطوات …`
+    /// then `وذكرت أن …`): the subject of the latest verb-first clause since the last
+    /// speaker, a name of the entity stage right after a verb that agrees with the cue.
+    pub(super) fn clause_subject(
+        &mut self,
+        position: usize,
+        agreement: Option<Agreement>,
+    ) -> Option<usize> {
+        let words = self.ctx.words;
+        let floor = self
+            .history
+            .last()
+            .map_or(0, |s| s.position + 1)
+            .max(position.saturating_sub(150));
+        for k in (floor..position.min(words.len())).rev() {
+            if !words.is_word(k) || !words.is_word(k + 1) || k + 1 >= position {
+                continue;
+            }
+            if words.items[k].span.start < self.quoted_until {
+                break;
+            }
+            if self.ctx.inside_marks(k) {
+                continue;
+            }
+            let verb = words.norm(k);
+            let bare = verb
+                .strip_prefix('و')
+                .or_else(|| verb.strip_prefix('ف'))
+                .unwrap_or(verb);
+            let clause_start = k == 0
+                || !words.is_word(k - 1)
+                || verb.len() > bare.len()
+                || matches!(
+                    words.norm(k - 1),
+                    "كما" | "وقد" | "قد" | "فيما" | "ثم" | "بينما"
+                );
+            if !clause_start
+                || bare.chars().count() < 3
+                || bare.starts_with("ال")
+                || lexicon::is_title_word(verb)
+                || lexicon::is_preposition(verb)
+                || lexicon::is_temporal(verb)
+                || lexicon::is_clause_opener(verb)
+                || lexicon::complementizer(verb).is_some()
+            {
+                continue;
+            }
+            // A past verb ending in ت, or a present one starting with it, has a feminine
+            // (or organization) subject; the cue must agree with the verb.
+            let feminine = bare.ends_with('ت') || bare.starts_with('ت');
+            let agrees = match agreement {
+                Some(Agreement::Feminine) => feminine,
+                Some(Agreement::Masculine) => !feminine,
+                Some(Agreement::Plural) => false,
+                None => true,
+            };
+            if !agrees {
+                continue;
+            }
+            let start = words.items[k + 1].span.start;
+            let stage = self
+                .index
+                .overlapping(words.items[k + 1].span)
+                .find(|m| {
+                    !m.role
+                        && m.span.start == start
+                        && matches!(
+                            self.entities[m.entity].label,
+                            EntityLabel::Per | EntityLabel::Org
+                        )
+                })
+                .map(|m| m.entity);
+            if let Some(entity) = stage {
+                let gender = match self.entities[entity].label {
+                    EntityLabel::Org => Gender::Collective,
+                    _ if feminine => Gender::Feminine,
+                    _ => Gender::Masculine,
+                };
+                self.remember(entity, gender, Vec::new(), position);
+                return Some(entity);
+            }
+            // A title or organization NP the entity stage did not tag (`وأكد مدير عام
+            // السجون، على …`).
+            // Only after a reporting verb with a noun object: other words before a title
+            // (`وشركة`, `وطالبت النقابة كافة …`) are too often no verb of that subject.
+            // A title often stands for a speaker named before (`نائب الرئيس`): only with no
+            // earlier speaker is it taken as one of its own.
+            if self.history.is_empty()
+                && self.ctx.lexicon_cue(k).is_some()
+                && lexicon::is_title_word(words.norm(k + 1))
+            {
+                if let Some(entity) = self.title_subject(k + 1, position) {
+                    return Some(entity);
+                }
+            }
+        }
+        None
+    }
+
+    /// The NP of a title or organization at `s` as the subject of a clause: up to a comma,
+    /// a preposition, an adverbial or a cue, resolved like a cue's subject.
+    fn title_subject(&mut self, s: usize, position: usize) -> Option<usize> {
+        let words = self.ctx.words;
+        let mut end = s;
+        let mut definite = false;
+        while end < position && end < s + 8 && words.is_word(end) {
+            let w = words.norm(end);
+            // A definite NP ends at the first indefinite word (`النقابة كافة المنظمات`).
+            let article = w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال");
+            if definite && !article {
+                break;
+            }
+            definite |= article;
+            let next = if words.is_word(end + 1) {
+                words.norm(end + 1)
+            } else {
+                ""
+            };
+            if end > s
+                && (lexicon::is_preposition(w)
+                    || lexicon::starts_adverbial(w, next)
+                    || lexicon::cue(w).is_some()
+                    || lexicon::is_temporal(w)
+                    || lexicon::is_clause_opener(w)
+                    || lexicon::is_relative(w))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let (a, b) = trim_phrase(self.ctx, s, end)?;
+        self.phrase(a, b, position).map(|(entity, _)| entity)
+    }
+
+    /// A participle or dropped subject in a sentence with no earlier quote: the sentence's
+    /// own subject, found as a person's title or entity before the cue (`ثمّن سمو الأمير X …، مؤكدا`).
+    pub(super) fn sentence_subject(&mut self, position: usize) -> Option<(usize, Option<Span>)> {
+        let start = self.ctx.sentence_start(position);
+        if self.history.last().is_some_and(|s| s.position >= start) {
+            return None;
+        }
+        // Long sentences: only the words near the cue can hold its subject.
+        let start = start.max(position.saturating_sub(60));
+        let words = self.ctx.words;
+        let limit = words.items.get(position)?.span.start;
+        let from = words.items.get(start)?.span.start;
+        let sentence = Span::new(from, limit);
+        // The subject of the sentence's verb: a name right after it (any name type), else
+        // the first person named in the sentence.
+        let near_start = words
+            .items
+            .get((start + 7).min(position))
+            .map_or(limit, |w| w.span.start);
+        let person = self
+            .index
+            .overlapping(sentence)
+            .filter(|m| !m.role && sentence.contains(m.span))
+            .map(|m| (m.span.start, m.entity, self.entities[m.entity].label))
+            .filter(|&(s, _, label)| label == EntityLabel::Per || s < near_start)
+            .min_by_key(|&(s, _, label)| (s >= near_start, label != EntityLabel::Per, s))
+            .map(|(s, k, _)| (s, k));
+        let person_near_start =
+            person.filter(|&(s, k)| s < near_start && self.entities[k].label == EntityLabel::Per);
+        if let Some((_, k)) = person_near_start {
+            self.remember(k, Gender::Unknown, Vec::new(), position);
+            return Some((k, None));
+        }
+        let title = (start..position)
+            .find(|&k| words.is_word(k) && lexicon::is_person_title(words.norm(k)))
+            .or_else(|| {
+                // Verb-first sentence with a plural or collective subject (`قلل دبلوماسيون وخبراء …`).
+                let k = (start..position).find(|&k| words.is_word(k))? + 1;
+                let w = words.norm(k);
+                (words.is_word(k)
+                    && k < position
+                    && w.chars().count() >= 5
+                    && (w.ends_with("ون") || w.ends_with("ين")))
+                .then_some(k)
+            });
+        let Some(title) = title else {
+            let (_, k) = person?;
+            let gender = if self.entities[k].label == EntityLabel::Per {
+                Gender::Unknown
+            } else {
+                Gender::Collective
+            };
+            self.remember(k, gender, Vec::new(), position);
+            return Some((k, None));
+        };
+        let mut end = title;
+        while end < position && words.is_word(end) && end - title < 10 {
+            let next = if words.is_word(end + 1) {
+                words.norm(end + 1)
+            } else {
+                ""
+            };
+            let w = words.norm(end);
+            let possessive = w.chars().count() > 4 && (w.ends_with("ته") || w.ends_with("تها"));
+            let stop = lexicon::starts_adverbial(w, next)
+                || lexicon::cue(w).is_some()
+                || lexicon::is_temporal(w)
+                || lexicon::is_clause_opener(w)
+                || lexicon::is_relative(w)
+                || possessive
+                || matches!(w, "في" | "الي" | "علي" | "عن" | "من" | "مع");
+            if end > title && stop {
+                break;
+            }
+            end += 1;
+        }
+        if end <= title + 1 {
+            return None;
+        }
+        let (k, _) = self.phrase(title, end, position)?;
+        Some((k, None))
+    }
+}
