@@ -259,6 +259,13 @@ pub fn static_features(infos: &[WordInfo], i: usize, sink: &mut FeatureSink<'_>)
     context_features(infos, i, sink);
 }
 
+/// The feature every word has.
+pub fn bias_feature() -> u64 {
+    let mut v = Vec::with_capacity(1);
+    FeatureSink(&mut v).add(T_BIAS, 0);
+    v[0]
+}
+
 /// How many values [`WordInfo::transition_class`] takes.
 pub const TRANSITION_CLASSES: usize = 8;
 

@@ -41,6 +41,7 @@ pub struct TrainOptions {
     pub dev_fraction: f64,
     pub seed: u64,
     pub word_dropout: f64,
+    pub outside_penalty: f64,
 }
 
 impl Default for TrainOptions {
@@ -51,6 +52,7 @@ impl Default for TrainOptions {
             dev_fraction: 0.0,
             seed: 0x15AD,
             word_dropout: 0.2,
+            outside_penalty: 15.0,
         }
     }
 }
@@ -96,6 +98,7 @@ pub fn train(sentences: &[ConllSentence], options: &TrainOptions) -> Model {
     );
     let mut trainer = Trainer::new(options.bits);
     trainer.word_dropout = options.word_dropout;
+    trainer.outside_penalty = options.outside_penalty;
     let mut rng = Rng(options.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     for epoch in 1..=options.epochs {

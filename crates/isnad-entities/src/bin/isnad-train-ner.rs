@@ -4,6 +4,7 @@
 //!     --train ../shared/data/anercorp/ANERCorp_CamelLab_train.txt --out crates/isnad-entities/model/ner.bin
 //! Options: --epochs N (default 12), --bits B (hash buckets 2^B, default 17),
 //! --word-dropout P (hide word identity features with probability P in training, default 0.2),
+//! --outside-penalty W (subtracted from the averaged weight of `O` for every word, default 15),
 //! --dev-fraction F (hold out the last F of the sentences and report dev F1 per epoch; 0 = train on all).
 
 use std::process::ExitCode;
@@ -24,6 +25,9 @@ fn main() -> ExitCode {
             "--bits" => options.bits = value().parse().unwrap_or(options.bits),
             "--word-dropout" => {
                 options.word_dropout = value().parse().unwrap_or(options.word_dropout)
+            }
+            "--outside-penalty" => {
+                options.outside_penalty = value().parse().unwrap_or(options.outside_penalty)
             }
             "--dev-fraction" => {
                 options.dev_fraction = value().parse().unwrap_or(options.dev_fraction)
