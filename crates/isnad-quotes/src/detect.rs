@@ -69,6 +69,9 @@ pub struct Context<'w> {
     pub(crate) paragraph_end: Vec<u32>,
     /// Spans of person and organization names from the entity stage.
     pub names: Vec<Span>,
+    /// Starts of every name the entity stage found (places too), sorted: a word starting
+    /// one is no addressee (`وأعلن لبنان أن`).
+    pub name_starts: Vec<usize>,
     /// The lexicon's cue for each word, looked up once.
     pub(crate) cues: Vec<Option<Cue>>,
 }
@@ -124,6 +127,7 @@ impl<'w> Context<'w> {
             sentence_start,
             paragraph_end,
             names: Vec::new(),
+            name_starts: Vec::new(),
             cues,
         }
     }
@@ -149,10 +153,9 @@ impl<'w> Context<'w> {
             .any(|n| n.overlaps(span))
     }
 
-    /// Whether a name of the entity stage starts at byte `start`.
+    /// Whether a name of the entity stage (of any kind) starts at byte `start`.
     pub(crate) fn names_start_at(&self, start: usize) -> bool {
-        let first = self.names.partition_point(|n| n.start < start);
-        self.names.get(first).is_some_and(|n| n.start == start)
+        self.name_starts.binary_search(&start).is_ok()
     }
 
     pub(crate) fn sentence_end(&self, i: usize) -> usize {

@@ -96,6 +96,13 @@ impl QuoteStage {
             .flat_map(|e| e.mentions.iter().map(|m| m.span))
             .collect();
         ctx.names.sort_unstable();
+        ctx.name_starts = doc
+            .entities()
+            .iter()
+            .filter(|e| e.label.is_name())
+            .flat_map(|e| e.mentions.iter().map(|m| m.span.start))
+            .collect();
+        ctx.name_starts.sort_unstable();
         let found = detect::find(&ctx);
         let mut resolver = speaker::Resolver::new(&doc.text, &ctx, doc.entities().to_vec());
         let mut quotes = Vec::with_capacity(found.len());

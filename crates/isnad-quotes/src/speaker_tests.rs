@@ -206,3 +206,15 @@ fn a_name_in_marks_closes_inside_the_mention() {
     );
     assert_eq!(q[0].1.as_deref(), Some("سامي نور"));
 }
+
+#[test]
+fn a_name_starting_with_lam_is_no_addressee() {
+    let q = quotes_with(
+        "وأعلن لبنان أن الحدود مغلقة.",
+        &[(EntityLabel::Loc, "لبنان", &["لبنان"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("لبنان"));
+    let q = quotes("وقالت لجنة الانتخابات إن النتائج ستعلن غدا.");
+    assert_eq!(q[0].2.as_deref(), Some("لجنة الانتخابات"));
+}
