@@ -16,7 +16,7 @@ pub(crate) use names::clean_name;
 use crate::detect::{Context, Found, Subject};
 use crate::lexicon;
 use crate::phrase::{gender_of, strip_article, Gender, MentionIndex};
-use crate::text::{normalize, Kind};
+use crate::text::{is_word_char, normalize, Kind};
 
 struct Seen {
     entity: usize,
@@ -172,7 +172,13 @@ impl<'c, 'w> Resolver<'c, 'w> {
             .map(|k| words.norm(k))
             .unwrap_or("");
         let gender = gender_of(head);
-        let name = self.name_in(s, e).map(|n| self.past_stage_names(n));
+        // What is left of a name past a place (`ميديا» الكندية`) starts at a word, and a
+        // lone nationality adjective is no name.
+        let name = self
+            .name_in(s, e)
+            .map(|n| self.past_stage_names(n))
+            .and_then(|n| words_within(self.text, n))
+            .filter(|n| !nisba_adjective(n.slice(self.text)));
         let stage_entity = self.stage_entity_of(s, e, span, name);
         // A person named elsewhere in the phrase (`مركز الملك سلمان`) is a genitive, not
         // the speaker, when the phrase has a name of its own the entity stage missed.
@@ -246,8 +252,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     _ if m.span.start <= words.items[s].span.start => 2,
                     // `تقرير لموقع K24`: an outlet or organization behind a document; a place
                     // there is where it happened, not who speaks.
+                    // A nationality adjective of the NP (`شركة «X» الكندية`) names no one.
                     EntityLabel::Org | EntityLabel::Misc
-                        if head_is_org && !head_is_person_title && m.span.start < near_head =>
+                        if head_is_org
+                            && !head_is_person_title
+                            && m.span.start < near_head
+                            && !nisba_adjective(m.span.slice(self.text)) =>
                     {
                         2
                     }
@@ -502,4 +512,21 @@ impl<'c, 'w> Resolver<'c, 'w> {
         self.index_name(k);
         k
     }
+}
+
+/// One word with the article and a nisba ending (`الكندية`, `الأسباني`): an adjective.
+fn nisba_adjective(text: &str) -> bool {
+    let n = normalize(text);
+    !n.contains(' ')
+        && n.starts_with("ال")
+        && n.chars().count() >= 5
+        && (n.ends_with("يه") || n.ends_with('ي'))
+}
+
+/// `span` without the marks, punctuation and spaces at its edges; `None` if nothing is left.
+fn words_within(text: &str, span: Span) -> Option<Span> {
+    let inner = span.get(text)?;
+    let lead = inner.len() - inner.trim_start_matches(|c: char| !is_word_char(c)).len();
+    let trimmed = inner.trim_matches(|c: char| !is_word_char(c));
+    (!trimmed.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + trimmed.len()))
 }

@@ -218,3 +218,35 @@ fn a_name_starting_with_lam_is_no_addressee() {
     let q = quotes("وقالت لجنة الانتخابات إن النتائج ستعلن غدا.");
     assert_eq!(q[0].2.as_deref(), Some("لجنة الانتخابات"));
 }
+
+#[test]
+fn a_nationality_adjective_is_no_outlet_name() {
+    let text = "وقالت شركة «النخبة للتقنية» الكندية إن الأرباح ارتفعت.";
+    for (label, mention) in [
+        (EntityLabel::Misc, "الكندية"),
+        (EntityLabel::Org, "» الكندية"),
+    ] {
+        let q = quotes_with(text, &[(label, "الكندية", &[mention])]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].1.as_deref(),
+            Some("شركة النخبة للتقنية الكندية"),
+            "{mention}"
+        );
+    }
+}
+
+#[test]
+fn a_name_cut_past_a_place_starts_at_a_word() {
+    let text = "وقالت شركة «أفيد لايف ميديا» الكندية التي تملك الموقع إن البيانات سرقت.";
+    let q = quotes_with(
+        text,
+        &[
+            (EntityLabel::Loc, "ميديا", &["ميديا"]),
+            (EntityLabel::Org, "الكندية", &["» الكندية"]),
+        ],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    let name = q[0].1.clone().expect("a speaker");
+    assert!(name.starts_with("شركة"), "{name}");
+}
