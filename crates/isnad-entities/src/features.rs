@@ -193,7 +193,10 @@ pub fn word_features(w: &WordInfo, sink: &mut FeatureSink<'_>) {
             hash_str(suffix_chars(&w.folded, n)),
         );
         if n <= chars {
-            sink.add(mix(T_STEM_SUFFIX, n as u64), hash_str(suffix_chars(stem, n)));
+            sink.add(
+                mix(T_STEM_SUFFIX, n as u64),
+                hash_str(suffix_chars(stem, n)),
+            );
         }
     }
     sink.add(T_SHAPE, w.shape);

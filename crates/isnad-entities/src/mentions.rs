@@ -194,7 +194,13 @@ pub fn find_names(
         words.clear();
         words.extend(range.clone().map(|i| view.surface(i)));
         all_tags.push(tag_indices(model, lexicon, &words, scratch));
-        keys.push(scratch.infos.iter().map(propagation_key).collect::<Vec<u64>>());
+        keys.push(
+            scratch
+                .infos
+                .iter()
+                .map(propagation_key)
+                .collect::<Vec<u64>>(),
+        );
         let offset = range.start;
         for (k, info) in scratch.infos.iter().enumerate() {
             view.folded[offset + k].clone_from(&info.folded);

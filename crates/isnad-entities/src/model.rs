@@ -2,9 +2,8 @@
 //! the (quantized, sparse) model file.
 
 use crate::features::{
-    TRANSITION_CLASSES,
-    bias_feature, context_features, static_features, transition_features, word_features, word_form_key, FeatureSink,
-    WordInfo,
+    bias_feature, context_features, static_features, transition_features, word_features,
+    word_form_key, FeatureSink, WordInfo, TRANSITION_CLASSES,
 };
 
 /// IOB2 tags in model order.
@@ -200,7 +199,10 @@ impl WordCache {
 
 /// The best tag sequence of `n` words under the IOB2 constraints. `local(i, prev, out)` fills
 /// the score of every tag of word `i` after tag `prev` ([`START`] for the first word).
-pub(crate) fn viterbi(n: usize, mut local: impl FnMut(usize, usize, &mut [f64; N_TAGS])) -> Vec<usize> {
+pub(crate) fn viterbi(
+    n: usize,
+    mut local: impl FnMut(usize, usize, &mut [f64; N_TAGS]),
+) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
@@ -367,7 +369,8 @@ impl Trainer {
             let static_scores: Vec<[f32; N_TAGS]> =
                 statics.iter().map(|f| self.scores(f)).collect();
             let guess = viterbi(n, |i, prev, out| {
-                let transitions = self.scores(&transition_features(prev, ex.infos[i].transition_class));
+                let transitions =
+                    self.scores(&transition_features(prev, ex.infos[i].transition_class));
                 for t in 0..N_TAGS {
                     out[t] = (transitions[t] + static_scores[i][t]) as f64;
                 }
@@ -394,16 +397,32 @@ impl Trainer {
 
     /// The averaged weights, quantized to i16, as a model.
     pub fn averaged(&self) -> Model {
+        self.averaged_with(&[])
+    }
+
+    /// The averaged weights (before quantization).
+    pub fn averaged_weights(&self) -> Vec<f64> {
         let steps = self.steps as f64;
-        let mut avg: Vec<f64> = self
-            .weights
+        self.weights
             .iter()
             .zip(&self.totals)
             .map(|(&w, &t)| w as f64 - t / steps)
-            .collect();
+            .collect()
+    }
+
+    /// The averaged weights plus those of other trainers (`others`: their
+    /// [`Trainer::averaged_weights`], same size), quantized to i16, as a model.
+    pub fn averaged_with(&self, others: &[Vec<f64>]) -> Model {
+        let mut avg = self.averaged_weights();
+        for other in others {
+            for (a, o) in avg.iter_mut().zip(other) {
+                *a += o;
+            }
+        }
         // the perceptron learns to leave too much outside names (dev precision 74, recall 62):
         // a handicap on `O`, through the bias feature every word has, evens them out
-        avg[self.bucket(bias_feature()) * N_TAGS] -= self.outside_penalty;
+        avg[self.bucket(bias_feature()) * N_TAGS] -=
+            self.outside_penalty * (1 + others.len()) as f64;
         let max = avg.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
         let scale = 32000.0 / max;
         let rows = avg

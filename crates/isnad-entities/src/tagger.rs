@@ -130,7 +130,9 @@ pub fn propagate_in_document(keys: &[Vec<u64>], tags: &mut [Vec<usize>], window:
                 continue;
             }
             let Some(v) = votes.get(&key) else { continue };
-            let best = (1..5).max_by_key(|&t| (v[t], std::cmp::Reverse(t))).unwrap_or(1);
+            let best = (1..5)
+                .max_by_key(|&t| (v[t], std::cmp::Reverse(t)))
+                .unwrap_or(1);
             // only persons: spreading places and organizations cost F1 on ANERcorp's dev part
             if best != 1 || v[best] <= v[0] {
                 continue;
@@ -160,7 +162,11 @@ mod propagation_tests {
         let keys = vec![vec![5, 7], vec![7, 8], vec![3, 7, 9], vec![9]];
         let mut tags = vec![vec![1, 2], vec![1, 0], vec![0, 0, 3], vec![0]];
         propagate_in_document(&keys, &mut tags, usize::MAX);
-        assert_eq!(tags[2], vec![0, 1, 3], "the untagged occurrence becomes B-PER");
+        assert_eq!(
+            tags[2],
+            vec![0, 1, 3],
+            "the untagged occurrence becomes B-PER"
+        );
         assert_eq!(tags[3], vec![0], "places do not spread");
         // outside the window nothing changes
         let mut tags = vec![vec![1, 2], vec![1, 0], vec![0, 0, 3], vec![0]];

