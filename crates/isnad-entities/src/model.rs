@@ -132,12 +132,56 @@ impl Model {
                 scores
             })
             .collect();
-        viterbi(infos.len(), |i, prev, out| {
-            let transitions = &self.transitions[infos[i].transition_class % TRANSITION_CLASSES];
-            for t in 0..N_TAGS {
-                out[t] = (transitions[prev][t] + static_scores[i][t]) as f64;
+        self.decode(infos, &static_scores)
+    }
+
+    /// [`viterbi`] in integers with only the last column of path scores kept: the model's
+    /// scores are integers, and this runs for every word the stage reads.
+    fn decode(&self, infos: &[WordInfo], static_scores: &[[i32; N_TAGS]]) -> Vec<usize> {
+        let n = infos.len().min(static_scores.len());
+        if n == 0 {
+            return Vec::new();
+        }
+        const NONE: i64 = i64::MIN / 2;
+        let mut back = vec![[0u8; N_TAGS]; n];
+        let class = |i: usize| infos[i].transition_class % TRANSITION_CLASSES;
+        let mut delta = [NONE; N_TAGS];
+        let first = &self.transitions[class(0)][START];
+        for t in 0..N_TAGS {
+            if allowed(START, t) {
+                delta[t] = (first[t] + static_scores[0][t]) as i64;
             }
-        })
+        }
+        for i in 1..n {
+            let transitions = &self.transitions[class(i)];
+            let mut next = [NONE; N_TAGS];
+            for prev in 0..N_TAGS {
+                let base = delta[prev];
+                if base == NONE {
+                    continue;
+                }
+                for t in 0..N_TAGS {
+                    let candidate = base + (transitions[prev][t] + static_scores[i][t]) as i64;
+                    if candidate > next[t] && allowed(prev, t) {
+                        next[t] = candidate;
+                        back[i][t] = prev as u8;
+                    }
+                }
+            }
+            delta = next;
+        }
+        let mut best = 0;
+        for t in 1..N_TAGS {
+            if delta[t] > delta[best] {
+                best = t;
+            }
+        }
+        let mut tags = vec![0; n];
+        for i in (0..n).rev() {
+            tags[i] = best;
+            best = back[i][best] as usize;
+        }
+        tags
     }
 
     /// Parses a model file; `None` if it is not one.

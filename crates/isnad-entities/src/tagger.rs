@@ -112,14 +112,23 @@ pub fn propagate_in_document(keys: &[Vec<u64>], tags: &mut [Vec<usize>], window:
             }
         }
     };
-    let original: Vec<Vec<usize>> = tags.to_vec();
+    // a window over the whole document needs no copy of the tags to move it
+    let whole = window >= n;
+    let original: Vec<Vec<usize>> = if whole {
+        for s in 0..n {
+            count(&mut votes, &keys[s], &tags[s], 1);
+        }
+        Vec::new()
+    } else {
+        tags.to_vec()
+    };
     let mut entered = 0;
     for s in 0..n {
-        while entered < n && entered <= s.saturating_add(window) {
+        while !whole && entered < n && entered <= s.saturating_add(window) {
             count(&mut votes, &keys[entered], &original[entered], 1);
             entered += 1;
         }
-        if s > window {
+        if !whole && s > window {
             let left = s - window - 1;
             count(&mut votes, &keys[left], &original[left], -1);
         }
