@@ -10,7 +10,7 @@ pub mod text;
 pub mod training;
 pub mod values;
 
-pub use tagger::tag_conll_sentence;
+pub use tagger::{tag_conll_sentence, tag_conll_sentences};
 pub mod cluster;
 pub mod mentions;
 pub mod metadata;

@@ -46,6 +46,16 @@ pub fn tag_conll_sentence(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// IOB2 tags for consecutive sentences of one text (CoNLL input), with document-level
+/// consistency over neighbouring sentences ([`crate::training::CONLL_DOCUMENT_WINDOW`]), as
+/// `isnad-ner-conll` and `scripts/eval_ner.sh` tag them.
+pub fn tag_conll_sentences(sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+    crate::training::tag_sentences(builtin_model(), Lexicon::builtin(), sentences)
+        .into_iter()
+        .map(|tags| tags.into_iter().map(|t| TAGS[t].to_owned()).collect())
+        .collect()
+}
+
 /// Runs `f` with this thread's scratch (buffers and word-score cache persist between calls).
 pub fn with_scratch<T>(f: impl FnOnce(&mut TaggerScratch) -> T) -> T {
     thread_local! {
@@ -182,6 +192,14 @@ mod propagation_tests {
         let far = vec![vec![5, 7], vec![7, 8], vec![3, 4, 9], vec![9]];
         propagate_in_document(&far, &mut tags, 0);
         assert_eq!(tags[2], vec![0, 0, 3]);
+    }
+
+    #[test]
+    fn conll_sentences_keep_their_lengths() {
+        let sentences = vec![vec!["قال", "مارك", "روتي"], vec![], vec!["روتي"]];
+        let tags = tag_conll_sentences(&sentences);
+        let lengths: Vec<usize> = tags.iter().map(Vec::len).collect();
+        assert_eq!(lengths, vec![3, 0, 1]);
     }
 
     #[test]
