@@ -11,6 +11,9 @@ pub const TAGS: [&str; 9] = [
     "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
 ];
 pub const N_TAGS: usize = TAGS.len();
+/// The transition score of a forbidden transition (`O` → `I-PER`): below any path with
+/// allowed ones (scores are at most a few million), far from overflowing.
+const FORBIDDEN: i32 = -1_000_000_000;
 /// Index of the "previous tag" before a sentence starts.
 const START: usize = N_TAGS;
 
@@ -91,6 +94,12 @@ impl Model {
             for prev in 0..=N_TAGS {
                 let mut scores = [0i32; N_TAGS];
                 self.add_scores(&transition_features(prev, class), &mut scores);
+                // forbidden transitions folded into the table, so decoding needs no test
+                for (t, score) in scores.iter_mut().enumerate() {
+                    if !allowed(prev, t) {
+                        *score = FORBIDDEN;
+                    }
+                }
                 self.transitions[class][prev] = scores;
             }
         }
@@ -142,27 +151,21 @@ impl Model {
         if n == 0 {
             return Vec::new();
         }
-        const NONE: i64 = i64::MIN / 2;
         let mut back = vec![[0u8; N_TAGS]; n];
         let class = |i: usize| infos[i].transition_class % TRANSITION_CLASSES;
-        let mut delta = [NONE; N_TAGS];
         let first = &self.transitions[class(0)][START];
+        let mut delta = [0i64; N_TAGS];
         for t in 0..N_TAGS {
-            if allowed(START, t) {
-                delta[t] = (first[t] + static_scores[0][t]) as i64;
-            }
+            delta[t] = (first[t] + static_scores[0][t]) as i64;
         }
         for i in 1..n {
             let transitions = &self.transitions[class(i)];
-            let mut next = [NONE; N_TAGS];
+            let mut next = [i64::MIN; N_TAGS];
             for prev in 0..N_TAGS {
                 let base = delta[prev];
-                if base == NONE {
-                    continue;
-                }
                 for t in 0..N_TAGS {
                     let candidate = base + (transitions[prev][t] + static_scores[i][t]) as i64;
-                    if candidate > next[t] && allowed(prev, t) {
+                    if candidate > next[t] {
                         next[t] = candidate;
                         back[i][t] = prev as u8;
                     }
