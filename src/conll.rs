@@ -4,30 +4,28 @@
 /// are ignored), blank lines between sentences. Returns `token TAG` lines (IOB2, PER, LOC,
 /// ORG, MISC) with the same sentence breaks.
 pub fn tag(conll: &str) -> String {
-    let mut out = String::with_capacity(conll.len() * 2);
-    let mut sentence: Vec<&str> = Vec::new();
-    let flush = |sentence: &mut Vec<&str>, out: &mut String| {
-        if sentence.is_empty() {
-            return;
-        }
-        for (word, tag) in sentence.iter().zip(isnad_entities::tag_conll_sentence(sentence)) {
-            out.push_str(word);
-            out.push(' ');
-            out.push_str(&tag);
-            out.push('\n');
-        }
-        sentence.clear();
-    };
+    // Sentences are tagged together: the tagger makes names consistent across neighbouring
+    // sentences of one article, as the stage does across a document.
+    let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
     for line in conll.lines() {
         match line.split_whitespace().next() {
-            Some(word) => sentence.push(word),
-            None => {
-                flush(&mut sentence, &mut out);
-                out.push('\n');
-            }
+            Some(word) => sentences.last_mut().expect("never empty").push(word),
+            None => sentences.push(Vec::new()),
         }
     }
-    flush(&mut sentence, &mut out);
+    let tags = isnad_entities::tag_conll_sentences(&sentences);
+    let mut out = String::with_capacity(conll.len() * 2);
+    for (i, (words, tags)) in sentences.iter().zip(&tags).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (word, tag) in words.iter().zip(tags) {
+            out.push_str(word);
+            out.push(' ');
+            out.push_str(tag);
+            out.push('\n');
+        }
+    }
     out
 }
 
