@@ -166,7 +166,7 @@ pub fn scan(text: &str) -> Words {
                         .chars()
                         .next_back()
                         .is_some_and(|p| p.is_ascii_digit())
-                    && text[i + 1..]
+                    && text[i + d.len_utf8()..]
                         .chars()
                         .next()
                         .is_some_and(|n| n.is_ascii_digit());
@@ -243,5 +243,14 @@ mod tests {
     fn glued_stop_does_not_end_a_sentence() {
         let w = scan("تي.اس قال");
         assert!(!w.items[1].ends_sentence);
+    }
+
+    #[test]
+    fn an_arabic_decimal_separator_between_ascii_digits_stays_in_the_number() {
+        // `٫` is two bytes: the digit after it starts two bytes on (this panicked once).
+        let text = "بنسبة 0٫58 نقطة و1.5";
+        let w = scan(text);
+        assert_eq!(w.items[1].span.slice(text), "0٫58");
+        assert_eq!(w.items[3].span.slice(text), "و1.5");
     }
 }
