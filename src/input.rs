@@ -22,15 +22,18 @@ pub fn display_name(path: &str) -> String {
 
 /// Reads a whole input (`-` is standard input) as UTF-8 text.
 pub fn read_text(path: &str) -> Result<String, InputError> {
-    let name = display_name(path);
-    let mut bytes = Vec::new();
+    decode(read_bytes(path)?, &display_name(path))
+}
+
+/// Reads a whole input (`-` is standard input) as bytes.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
     let result = if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
     } else {
-        std::fs::File::open(Path::new(path)).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+        std::fs::read(Path::new(path))
     };
-    result.map_err(|source| InputError::Io { name: name.clone(), source })?;
-    decode(bytes, &name)
+    result.map_err(|source| InputError::Io { name: display_name(path), source })
 }
 
 /// Bytes as UTF-8 text, or an error naming `name` and the first bad byte.

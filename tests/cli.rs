@@ -167,3 +167,28 @@ fn a_pipeline_file_passes_options_to_its_stage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("profil"), "{}", stderr(&out));
 }
+
+#[test]
+fn normalize_gives_the_same_text_in_parallel_pieces_as_whole() {
+    // Over a megabyte, `isnad normalize` works in pieces cut after line breaks.
+    let line = "أَكَّدَ الرئيسُ ﻻ يُوجد ٣٫٥ مستشفى\u{200f}ــ «قال» ﺁ\u{653}\n";
+    let text = line.repeat(3 << 20 >> 6);
+    assert!(text.len() > 3 << 20);
+    let path = temp_file("large.txt", text.as_bytes());
+    for profile in [isnad_normalize::Profile::Search, isnad_normalize::Profile::Camel] {
+        let out = isnad(&["normalize", "--profile", profile.as_str(), path.to_str().unwrap()], b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out) == isnad_normalize::normalize(&text, profile), "{profile}");
+    }
+}
+
+#[test]
+fn normalize_names_the_byte_of_invalid_utf8_in_a_later_piece() {
+    let mut bytes = "سطر عربي\n".repeat(200_000).into_bytes();
+    let offset = bytes.len() - 5;
+    bytes[offset] = 0xff;
+    let path = temp_file("large-bad.txt", &bytes);
+    let out = isnad(&["normalize", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).trim(), format!("isnad: {}: invalid UTF-8 at byte {offset}", path.display()));
+}
