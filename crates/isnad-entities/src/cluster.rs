@@ -20,16 +20,14 @@ fn contains_run(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-fn joins(cluster: &Cluster, f: &Found) -> bool {
+fn joins(cluster: &Cluster, f: &Found, label: EntityLabel) -> bool {
     if let Some(v) = &f.value {
-        return cluster.label == f.label && cluster.value.as_ref() == Some(v);
+        return cluster.label == label && cluster.value.as_ref() == Some(v);
     }
-    if cluster.value.is_some()
-        || (cluster.label == EntityLabel::Per) != (f.label == EntityLabel::Per)
-    {
+    if cluster.value.is_some() || (cluster.label == EntityLabel::Per) != (label == EntityLabel::Per) {
         return false;
     }
-    if f.label == EntityLabel::Per {
+    if label == EntityLabel::Per {
         // a surname or first name alone joins the full name, and the other way round
         return contains_run(&cluster.key, &f.key) || contains_run(&f.key, &cluster.key);
     }
@@ -40,8 +38,33 @@ fn joins(cluster: &Cluster, f: &Found) -> bool {
     }
 }
 
+/// One label for all name mentions written the same way in a document: the tagger may call
+/// `داعش` an organization in one sentence and a person in the next, but it is one referent.
+/// A gazetteer entry's label wins, then the majority (ties: the first mention's).
+fn consistent_labels(found: &[Found]) -> Vec<EntityLabel> {
+    let mut labels: Vec<EntityLabel> = found.iter().map(|f| f.label).collect();
+    for (i, f) in found.iter().enumerate() {
+        if f.value.is_some() || f.link.is_some() || f.key.is_empty() {
+            continue;
+        }
+        let same: Vec<usize> = (0..found.len())
+            .filter(|&j| found[j].value.is_none() && found[j].link.is_none() && found[j].key == f.key)
+            .collect();
+        if same.iter().all(|&j| found[j].label == f.label) {
+            continue;
+        }
+        let label = same.iter().find_map(|&j| found[j].gazetteer.map(|_| found[j].label)).unwrap_or_else(|| {
+            let count = |l: EntityLabel| same.iter().filter(|&&j| found[j].label == l).count();
+            same.iter().map(|&j| found[j].label).max_by_key(|&l| (count(l), std::cmp::Reverse(same.iter().position(|&j| found[j].label == l)))).unwrap_or(f.label)
+        });
+        labels[i] = label;
+    }
+    labels
+}
+
 /// Groups the mentions into entities.
 pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
+    let labels = consistent_labels(found);
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (found[i].span.start, std::cmp::Reverse(found[i].span.end)));
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -50,13 +73,13 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
     for &i in order.iter().filter(|&&i| found[i].link.is_none()) {
         let f = &found[i];
         let candidate = (0..clusters.len())
-            .filter(|&c| joins(&clusters[c], f))
+            .filter(|&c| joins(&clusters[c], f, labels[i]))
             .max_by_key(|&c| clusters[c].last_start);
         let c = match candidate {
             Some(c) => c,
             None => {
                 clusters.push(Cluster {
-                    label: f.label,
+                    label: labels[i],
                     members: Vec::new(),
                     key: Vec::new(),
                     gazetteer: f.gazetteer,
@@ -87,7 +110,7 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
     }
     let mut entities: Vec<Entity> = clusters
         .into_iter()
-        .filter_map(|cl| build_entity(text, found, cl))
+        .filter_map(|cl| build_entity(text, found, &labels, cl))
         .collect();
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     for (n, e) in entities.iter_mut().enumerate() {
@@ -96,7 +119,7 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
     entities
 }
 
-fn build_entity(text: &str, found: &[Found], cl: Cluster) -> Option<Entity> {
+fn build_entity(text: &str, found: &[Found], labels: &[EntityLabel], cl: Cluster) -> Option<Entity> {
     let mut mentions: Vec<Mention> = cl
         .members
         .iter()
@@ -107,24 +130,25 @@ fn build_entity(text: &str, found: &[Found], cl: Cluster) -> Option<Entity> {
         .collect();
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     mentions.dedup_by_key(|m| m.span);
-    let names: Vec<&Found> = cl
+    let names: Vec<(&Found, EntityLabel)> = cl
         .members
         .iter()
-        .map(|&i| &found[i])
-        .filter(|f| f.kind != MentionKind::Title)
+        .map(|&i| (&found[i], labels[i]))
+        .filter(|(f, _)| f.kind != MentionKind::Title)
         .collect();
     let best = names
         .iter()
+        .map(|(f, _)| f)
         .max_by_key(|f| (f.key.len(), f.span.len(), std::cmp::Reverse(f.span.start)))?;
     let canonical = best.span.get(text)?.to_owned();
     // the majority label among the names (ties: the first mention's)
     let mut label = cl.label;
     let mut best_count = 0;
-    for f in &names {
-        let count = names.iter().filter(|g| g.label == f.label).count();
+    for (_, l) in &names {
+        let count = names.iter().filter(|(_, g)| g == l).count();
         if count > best_count {
             best_count = count;
-            label = f.label;
+            label = *l;
         }
     }
     let mut roles: Vec<Span> = cl.members.iter().filter_map(|&i| found[i].role).collect();
@@ -236,5 +260,19 @@ mod tests {
         let entities = cluster(text, &found);
         assert_eq!(entities.len(), 2);
         assert_eq!(entities[0].value.as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn one_name_written_alike_is_one_entity_under_one_label() {
+        let text = "هاجم داعش القرية ثم انسحب داعش وبقي داعش";
+        let found = vec![
+            at(text, "داعش", 0, EntityLabel::Org, "داعش"),
+            at(text, "داعش", 1, EntityLabel::Per, "داعش"),
+            at(text, "داعش", 2, EntityLabel::Org, "داعش"),
+        ];
+        let entities = cluster(text, &found);
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(entities[0].label, EntityLabel::Org);
+        assert_eq!(entities[0].mentions.len(), 3);
     }
 }

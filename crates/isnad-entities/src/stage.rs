@@ -127,9 +127,12 @@ pub fn extract(
     if options.values {
         for v in find_values(text, tokens) {
             let span = v.span;
-            if found.iter().any(|f| f.span.overlaps(span)) {
+            // A value that holds a name whole is the better reading (`3.5 مليون ريال` is an
+            // amount, not the organization `ريال`); one that cuts across a name is dropped.
+            if found.iter().any(|f| f.span.overlaps(span) && !(span.contains(f.span) && span != f.span)) {
                 continue;
             }
+            found.retain(|f| !span.contains(f.span));
             let mut f = Found::name(span, v.tokens, v.label, vec![v.value.clone()]);
             f.kind = MentionKind::Value;
             f.value = Some(v.value);

@@ -112,3 +112,22 @@ fn the_model_was_trained_with_the_current_lexicon() {
          ../shared/data/anercorp/ANERCorp_CamelLab_train.txt --out crates/isnad-entities/model/ner.bin`"
     );
 }
+
+#[test]
+fn an_amount_in_a_currency_is_money_not_a_name() {
+    let text = "خصصت الوزارة 3.5 مليون ريال للحملة، ودفعت الشركة 1,200 دولار.";
+    let pipeline = isnad_core::Pipeline::builder()
+        .stage(isnad_normalize::NormalizeStage::default())
+        .stage(isnad_entities::EntityStage::default())
+        .build()
+        .unwrap();
+    let doc = pipeline.run(text).unwrap();
+    let money: Vec<(&str, Option<&str>)> = doc
+        .entities()
+        .iter()
+        .filter(|e| e.label == isnad_core::EntityLabel::Money)
+        .map(|e| (e.mentions[0].span.slice(text), e.value.as_deref()))
+        .collect();
+    assert_eq!(money, [("3.5 مليون ريال", Some("3500000 SAR")), ("1,200 دولار", Some("1200 USD"))]);
+    assert!(doc.entities().iter().all(|e| e.canonical != "ريال" && e.canonical != "دولار"), "{:?}", doc.entities());
+}
