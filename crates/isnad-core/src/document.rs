@@ -348,5 +348,11 @@ pub struct Quote {
     /// attributed by punctuation alone.
     pub cue: Span,
     pub speaker: Option<Speaker>,
+    /// In [0, 1]; written with three decimals (an `f32` printed in full reads `0.72674996`).
+    #[serde(serialize_with = "three_decimals")]
     pub confidence: f32,
+}
+
+fn three_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
 }
