@@ -96,11 +96,12 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Runs `pipeline` over every line of `input`, writing one line per input line to `output`.
-/// `progress` is called with the bytes read after each chunk.
+/// `progress` is called with the bytes read after each chunk. While one chunk is analysed,
+/// the previous one is written, so that writing does not leave the other cores idle.
 pub fn run(
     pipeline: &Pipeline,
     mut input: impl BufRead,
-    mut output: impl Write,
+    mut output: impl Write + Send,
     opts: &BatchOptions,
     mut progress: impl FnMut(u64),
 ) -> std::io::Result<BatchSummary> {
@@ -110,7 +111,9 @@ pub fn run(
     }
     let pool = pool.build().map_err(std::io::Error::other)?;
     let mut summary = BatchSummary::default();
+    let mut lines_read = 0;
     let mut chunk: Vec<Vec<u8>> = Vec::with_capacity(opts.chunk_lines);
+    let mut analysed: Vec<(String, bool)> = Vec::new();
     let mut eof = false;
     while !eof {
         chunk.clear();
@@ -129,20 +132,32 @@ pub fn run(
             }
             chunk.push(line);
         }
-        let first = summary.lines + 1;
-        let results: Vec<(String, bool)> = pool.install(|| {
-            chunk.par_iter().enumerate().map(|(i, line)| process_line(pipeline, line, first + i, opts)).collect()
+        let first = lines_read + 1;
+        lines_read += chunk.len();
+        let previous = std::mem::take(&mut analysed);
+        let (results, written) = pool.install(|| {
+            rayon::join(
+                || chunk.par_iter().enumerate().map(|(i, line)| process_line(pipeline, line, first + i, opts)).collect(),
+                || write_lines(&mut output, &previous, &mut summary),
+            )
         });
-        for (line, ok) in results {
-            output.write_all(line.as_bytes())?;
-            output.write_all(b"\n")?;
-            summary.lines += 1;
-            summary.failed += usize::from(!ok);
-        }
+        written?;
+        analysed = results;
         progress(summary.bytes);
     }
+    write_lines(&mut output, &analysed, &mut summary)?;
     output.flush()?;
     Ok(summary)
+}
+
+fn write_lines(output: &mut impl Write, lines: &[(String, bool)], summary: &mut BatchSummary) -> std::io::Result<()> {
+    for (line, ok) in lines {
+        output.write_all(line.as_bytes())?;
+        output.write_all(b"\n")?;
+        summary.lines += 1;
+        summary.failed += usize::from(!ok);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

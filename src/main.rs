@@ -316,9 +316,9 @@ fn run_batch(
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(BufReader::with_capacity(1 << 20, file)), size)
     };
-    let writer: Box<dyn Write> = match output {
+    let writer: Box<dyn Write + Send> = match output {
         Some(path) => Box::new(BufWriter::new(File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout())),
     };
     let bar = progress_bar(total);
     let summary = batch::run(pipeline, reader, writer, opts, |bytes| bar.set_position(bytes))?;
