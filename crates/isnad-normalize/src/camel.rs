@@ -142,19 +142,7 @@ pub(crate) fn push_camel(text: &str, out: &mut String) {
     let mut i = 0;
     let arabic = &classes[0x0600..0x0700];
     while i < bytes.len() {
-        // The common case: runs of ASCII and of unchanged Arabic letters (lead bytes D8–DB).
-        while i + 1 < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                i += 1;
-            } else if b & 0xFC == 0xD8
-                && arabic[(((b & 0x03) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize] == Class::StableKeep
-            {
-                i += 2;
-            } else {
-                break;
-            }
-        }
+        i = crate::chars::skip_unchanged(bytes, i, |offset| arabic[offset] == Class::StableKeep);
         if i >= bytes.len() {
             break;
         }

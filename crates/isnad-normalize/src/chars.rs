@@ -108,3 +108,21 @@ mod tests {
         );
     }
 }
+
+/// From byte `i`, skips the common case of both profiles, runs of ASCII and of two-byte
+/// Arabic letters (lead bytes D8–DB) that `unchanged` says the profile keeps as they are
+/// (`unchanged` takes the letter's offset from U+0600), and returns where work is needed.
+#[inline(always)]
+pub(crate) fn skip_unchanged(bytes: &[u8], mut i: usize, unchanged: impl Fn(usize) -> bool) -> usize {
+    while i + 1 < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if b & 0xFC == 0xD8 && unchanged((((b & 0x03) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}

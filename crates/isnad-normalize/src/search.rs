@@ -263,19 +263,7 @@ pub(crate) fn normalize_search(text: &str) -> String {
     let mut copied_to = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // The common case: runs of ASCII and of unchanged Arabic letters (lead bytes D8–DB).
-        while i + 1 < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                i += 1;
-            } else if b & 0xFC == 0xD8
-                && arabic_compact((((b & 0x03) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32) == KEEP
-            {
-                i += 2;
-            } else {
-                break;
-            }
-        }
+        i = crate::chars::skip_unchanged(bytes, i, |offset| arabic_compact(offset as u32) == KEEP);
         if i >= bytes.len() {
             break;
         }
