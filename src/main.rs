@@ -165,14 +165,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             for found in isnad_plugin::host::discover() {
                 match found.manifest {
                     Ok(m) => {
-                        let info = isnad_core::StageInfo {
-                            name: m.name.clone(),
-                            version: m.version.clone(),
-                            requires: m.requires.clone(),
-                            produces: m.produces.clone(),
-                            extends: m.extends.clone(),
-                        };
-                        print_stage(&info, &format!("plugin {}", found.path.display()));
+                        print_stage(&m.stage_info(), &format!("plugin {}", found.path.display()));
                         println!("    built with: {} ({}), isnad-plugin {}", m.build.compiler, m.build.target, m.build.isnad_plugin);
                         println!("    options: {}", m.config_schema);
                     }
