@@ -2,9 +2,7 @@
 //! that reported nothing, organizations and full names. Short synthetic sentences; entities,
 //! where a test needs them, stand in for the entity stage.
 
-use isnad_core::{Document, Entity, EntityLabel, Mention, MentionKind, Span};
-
-use crate::QuoteStage;
+use isnad_core::{Entity, EntityLabel, Mention, MentionKind, Span};
 
 /// (content, speaker name, mention)
 type Row = (String, Option<String>, Option<String>);
@@ -12,9 +10,6 @@ type Row = (String, Option<String>, Option<String>);
 /// Quotes of `text` with stage entities given as (label, canonical, mention texts); each
 /// mention is the first occurrence of its text not yet taken.
 fn quotes_with(text: &str, entities: &[(EntityLabel, &str, &[&str])]) -> Vec<Row> {
-    let mut doc = Document::new(text);
-    doc.tokens = Some(Vec::new());
-    doc.sentences = Some(Vec::new());
     let mut taken: Vec<Span> = Vec::new();
     let entities = entities
         .iter()
@@ -43,9 +38,7 @@ fn quotes_with(text: &str, entities: &[(EntityLabel, &str, &[&str])]) -> Vec<Row
             value: None,
         })
         .collect();
-    doc.entities = Some(entities);
-    let (quotes, _) = QuoteStage::default().analyze(&doc);
-    quotes
+    crate::tests::analyze_with(text, entities)
         .iter()
         .map(|q| {
             (

@@ -1,19 +1,23 @@
 //! Unit tests: one short synthetic sentence per construction.
 
-use isnad_core::{Document, QuoteKind};
+use isnad_core::{Document, Entity, Quote, QuoteKind};
 
 use crate::QuoteStage;
 
 /// (kind, content, speaker name, mention)
 type Row = (QuoteKind, String, Option<String>, Option<String>);
 
-fn quotes(text: &str) -> Vec<Row> {
+/// The stage's quotes of `text`, with `entities` standing in for the entity stage.
+pub(crate) fn analyze_with(text: &str, entities: Vec<Entity>) -> Vec<Quote> {
     let mut doc = Document::new(text);
     doc.tokens = Some(Vec::new());
     doc.sentences = Some(Vec::new());
-    doc.entities = Some(Vec::new());
-    let (quotes, _) = QuoteStage::default().analyze(&doc);
-    quotes
+    doc.entities = Some(entities);
+    QuoteStage::default().analyze(&doc).0
+}
+
+fn quotes(text: &str) -> Vec<Row> {
+    analyze_with(text, Vec::new())
         .iter()
         .map(|q| {
             (
