@@ -103,6 +103,23 @@ impl Document {
         }
     }
 
+    /// Appends `other`'s items of the list `layer` (tokens, sentences, entities, quotes) to
+    /// this document's, taking them; the layer is created if absent. Other layers are left.
+    pub fn append_layer(&mut self, other: &mut Document, layer: &Layer) {
+        fn append<T>(to: &mut Option<Vec<T>>, from: &mut Option<Vec<T>>) {
+            if let Some(items) = from.take() {
+                to.get_or_insert_with(Vec::new).extend(items);
+            }
+        }
+        match layer.as_str() {
+            "tokens" => append(&mut self.tokens, &mut other.tokens),
+            "sentences" => append(&mut self.sentences, &mut other.sentences),
+            "entities" => append(&mut self.entities, &mut other.entities),
+            "quotes" => append(&mut self.quotes, &mut other.quotes),
+            _ => {}
+        }
+    }
+
     /// Names of the layers present, built-in ones first.
     pub fn layers(&self) -> Vec<Layer> {
         let mut out: Vec<Layer> = Layer::BUILTIN.into_iter().filter(|l| self.has(l)).collect();
@@ -195,6 +212,7 @@ impl Token {
 /// when the token layer is absent). In JSON the range is `[first, end]`, an array, so that
 /// it is never mistaken for a byte span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "flat::SentenceFields")]
 pub struct Sentence {
     #[serde(flatten)]
     pub span: Span,
@@ -268,6 +286,7 @@ pub enum MentionKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "flat::MentionFields")]
 pub struct Mention {
     #[serde(flatten)]
     pub span: Span,
@@ -301,6 +320,7 @@ impl Entity {
 
 /// A field of article metadata: where it is, and its value (the name without its label).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "flat::MetadataFieldFields")]
 pub struct MetadataField {
     #[serde(flatten)]
     pub span: Span,
@@ -355,4 +375,63 @@ pub struct Quote {
 
 fn three_decimals<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
+}
+
+/// The flat forms the span-carrying structs are read from. Serde's `flatten` buffers every
+/// object into an intermediate map before reading it, which made reading a document's entities
+/// several times slower than the rest of it (it is on every plugin call); writing keeps
+/// `flatten`, which costs nothing there.
+mod flat {
+    use serde::de::IgnoredAny;
+    use serde::Deserialize;
+
+    use super::{Mention, MentionKind, MetadataField, Sentence, Span};
+
+    #[derive(Deserialize)]
+    pub struct MentionFields {
+        start: usize,
+        end: usize,
+        #[serde(default)]
+        kind: MentionKind,
+        /// Written beside a span by `json::document_to_*`; the span alone is the truth.
+        #[serde(default, rename = "text")]
+        _text: IgnoredAny,
+    }
+
+    impl From<MentionFields> for Mention {
+        fn from(f: MentionFields) -> Mention {
+            Mention { span: Span::new(f.start, f.end), kind: f.kind }
+        }
+    }
+
+    #[derive(Deserialize)]
+    pub struct SentenceFields {
+        start: usize,
+        end: usize,
+        #[serde(default, with = "super::index_range")]
+        tokens: std::ops::Range<usize>,
+        #[serde(default, rename = "text")]
+        _text: IgnoredAny,
+    }
+
+    impl From<SentenceFields> for Sentence {
+        fn from(f: SentenceFields) -> Sentence {
+            Sentence { span: Span::new(f.start, f.end), tokens: f.tokens }
+        }
+    }
+
+    #[derive(Deserialize)]
+    pub struct MetadataFieldFields {
+        start: usize,
+        end: usize,
+        value: String,
+        #[serde(default, rename = "text")]
+        _text: IgnoredAny,
+    }
+
+    impl From<MetadataFieldFields> for MetadataField {
+        fn from(f: MetadataFieldFields) -> MetadataField {
+            MetadataField { span: Span::new(f.start, f.end), value: f.value }
+        }
+    }
 }

@@ -178,6 +178,35 @@ mod tests {
         check_spans(&v, &doc.text).unwrap();
     }
 
+    /// Every layer reads back from its JSON, with or without the `text` beside each span.
+    #[test]
+    fn a_document_reads_back_from_either_form() {
+        use crate::{Entity, EntityLabel, Mention, MentionKind, Metadata, MetadataField};
+        let mut doc = Document::new("قال روتي.");
+        let all = Span::new(0, doc.text.len());
+        let name = Span::new(7, 15);
+        doc.sentences = Some(vec![Sentence { span: all, tokens: 0..2 }]);
+        doc.entities = Some(vec![Entity {
+            id: "E1".into(),
+            label: EntityLabel::Per,
+            canonical: "روتي".into(),
+            mentions: vec![Mention { span: name, kind: MentionKind::Title }],
+            roles: vec![name],
+            value: None,
+        }]);
+        doc.metadata = Some(Metadata {
+            author: Some(MetadataField { span: name, value: "روتي".into() }),
+            ..Metadata::default()
+        });
+        for json in [document_to_string(&doc), serde_json::to_string(&doc).unwrap()] {
+            let back: Document = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, doc, "{json}");
+        }
+        let unknown = r#"{"schema_version":1,"text":"x","entities":[{"id":"E1","label":"PER","canonical":"x","mentions":[{"start":0,"end":1}]}]}"#;
+        let back: Document = serde_json::from_str(unknown).unwrap();
+        assert_eq!(back.entities()[0].mentions[0].kind, MentionKind::Name, "kind defaults to name");
+    }
+
     #[test]
     fn bad_spans_are_named() {
         let text = "قال";

@@ -143,15 +143,22 @@ pub unsafe extern "C" fn process<S: Stage>(instance: *mut c_void, doc: *const u8
                 isnad_core::SCHEMA_VERSION
             ));
         }
-        // An extended layer goes back only if the stage changed it (the quote stage adds an
-        // entity in few documents): the host keeps its own copy otherwise, which saves
-        // writing and parsing the layer twice.
+        // An extended layer goes back only if the stage changed it, and only its new items
+        // if it just added some (the quote stage adds a few entities): the host keeps its own
+        // copy otherwise, which saves writing and parsing the layer twice.
         let extends = stage.extends();
         let before = crate::wire::copy_layers(&doc, &extends);
         stage.process(&mut doc).map_err(|e| e.message)?;
-        let mut returned = stage.produces();
-        returned.extend(extends.into_iter().filter(|layer| !crate::wire::same_layer(&before, &doc, layer)));
-        Ok(crate::wire::layers_json(&doc, &returned, false))
+        let mut whole = stage.produces();
+        let mut appended = Vec::new();
+        for layer in extends {
+            match crate::wire::change(&before, &doc, &layer) {
+                crate::wire::Change::Unchanged => {}
+                crate::wire::Change::Appended(n) => appended.push((layer, n)),
+                crate::wire::Change::Replaced => whole.push(layer),
+            }
+        }
+        Ok(crate::wire::reply_json(&doc, &whole, &appended, false))
     })
 }
 
@@ -226,11 +233,12 @@ mod tests {
     }
 
     #[test]
-    fn an_extended_layer_is_returned_only_when_changed() {
+    fn an_extended_layer_is_returned_only_when_changed_and_then_only_its_new_items() {
         let unchanged = reply("keep");
         assert_eq!(unchanged, serde_json::json!({"schema_version": 1, "quotes": []}));
         let changed = reply("add");
-        assert_eq!(changed["entities"][0]["id"], "E9");
+        assert_eq!(changed["appended"]["entities"][0]["id"], "E9");
+        assert!(changed.get("entities").is_none(), "{changed}");
         assert_eq!(changed["quotes"], serde_json::json!([]));
     }
 }

@@ -332,7 +332,13 @@ impl PluginStage {
             )));
         }
         let mut produced = reply.layers;
-        wire::check_layer_spans(&produced, &doc.text).map_err(|e| self.error(format_args!("returned a bad span: {e}")))?;
+        let mut appended = reply.appended;
+        wire::check_layer_spans(&produced, &doc.text)
+            .map_err(|e| self.error(format_args!("returned a bad span: {e}")))?;
+        wire::check_layer_spans(&appended, &doc.text).map_err(|e| {
+            let e = e.replacen("span $.", "span $.appended.", 1);
+            self.error(format_args!("returned a bad span: {e}"))
+        })?;
         let manifest = &self.plugin.manifest;
         for layer in &manifest.produces {
             doc.take_layer(&mut produced, layer);
@@ -341,6 +347,9 @@ impl PluginStage {
         for layer in &manifest.extends {
             if produced.has(layer) {
                 doc.take_layer(&mut produced, layer);
+            }
+            if appended.has(layer) {
+                doc.append_layer(&mut appended, layer);
             }
         }
         Ok(())

@@ -22,7 +22,8 @@ pub mod export;
 pub mod host;
 mod manifest;
 pub mod testing;
-mod wire;
+#[doc(hidden)]
+pub mod wire;
 
 /// What [`export_stage!`] expands to; not a public API.
 #[doc(hidden)]

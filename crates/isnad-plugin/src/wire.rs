@@ -5,6 +5,11 @@
 //! with only the layers it `produces` or `extends`. Both are `Document` JSON with layers left
 //! out, so they are written by one borrowing view and read as a typed `Document`.
 //!
+//! An extended list layer whose items the stage only added to (the quote stage adds the
+//! speakers the entity stage missed) goes back as its new items alone, under
+//! `"appended": {"entities": [...]}`: the host appends them to its own copy. Sending the whole
+//! layer back, and reading it, cost more than the quote stage's own work.
+//!
 //! Reading the reply typed (rather than as a `serde_json::Value`) and checking its spans on the
 //! typed layers keeps the plugin boundary cheap: see `benches/overhead.rs`.
 
@@ -15,6 +20,9 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// The list layers, whose new items alone may be sent back (`"appended"`).
+const LIST_LAYERS: [Layer; 4] = [Layer::TOKENS, Layer::SENTENCES, Layer::ENTITIES, Layer::QUOTES];
+
 /// `doc` with only `layers`, and the text if `with_text`, in `Document`'s own JSON form.
 #[derive(Serialize)]
 struct LayerView<'a> {
@@ -23,6 +31,17 @@ struct LayerView<'a> {
     text: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     metadata: Option<&'a Metadata>,
+    #[serde(flatten)]
+    lists: ListView<'a>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    layers: BTreeMap<&'a str, &'a Value>,
+    #[serde(skip_serializing_if = "ListView::is_empty")]
+    appended: ListView<'a>,
+}
+
+/// Items of the list layers: whole layers, or the new items of extended ones.
+#[derive(Serialize, Default)]
+struct ListView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<&'a [Sentence]>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -31,29 +50,84 @@ struct LayerView<'a> {
     quotes: Option<&'a [Quote]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<&'a [Token]>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    layers: BTreeMap<&'a str, &'a Value>,
+}
+
+impl<'a> ListView<'a> {
+    /// The items of `doc`'s list layers from index `from(layer)` on, for the layers it names.
+    fn of(doc: &'a Document, from: impl Fn(&Layer) -> Option<usize>) -> ListView<'a> {
+        fn tail<'a, T>(items: &'a Option<Vec<T>>, from: Option<usize>) -> Option<&'a [T]> {
+            items.as_deref().zip(from).and_then(|(items, n)| items.get(n..))
+        }
+        ListView {
+            sentences: tail(&doc.sentences, from(&Layer::SENTENCES)),
+            entities: tail(&doc.entities, from(&Layer::ENTITIES)),
+            quotes: tail(&doc.quotes, from(&Layer::QUOTES)),
+            tokens: tail(&doc.tokens, from(&Layer::TOKENS)),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.sentences.is_none() && self.entities.is_none() && self.quotes.is_none() && self.tokens.is_none()
+    }
 }
 
 /// The JSON of `doc` restricted to `layers` (and its text if `with_text`).
 pub fn layers_json(doc: &Document, layers: &[Layer], with_text: bool) -> Vec<u8> {
-    let wants = |layer: &Layer| layers.contains(layer);
+    reply_json(doc, layers, &[], with_text)
+}
+
+/// The JSON of `doc` with `whole` layers in full and, for each `(layer, n)` of `appended`,
+/// that list layer's items from index `n` on under `"appended"`.
+pub fn reply_json(doc: &Document, whole: &[Layer], appended: &[(Layer, usize)], with_text: bool) -> Vec<u8> {
+    let wants = |layer: &Layer| whole.contains(layer);
     let view = LayerView {
         schema_version: doc.schema_version,
         text: with_text.then_some(doc.text.as_str()),
         metadata: doc.metadata.as_ref().filter(|_| wants(&Layer::METADATA)),
-        sentences: doc.sentences.as_deref().filter(|_| wants(&Layer::SENTENCES)),
-        entities: doc.entities.as_deref().filter(|_| wants(&Layer::ENTITIES)),
-        quotes: doc.quotes.as_deref().filter(|_| wants(&Layer::QUOTES)),
-        tokens: doc.tokens.as_deref().filter(|_| wants(&Layer::TOKENS)),
+        lists: ListView::of(doc, |layer| wants(layer).then_some(0)),
         layers: doc
             .extensions
             .iter()
             .filter(|(name, _)| wants(&Layer::from(name.as_str())))
             .map(|(name, value)| (name.as_str(), value))
             .collect(),
+        appended: ListView::of(doc, |layer| appended.iter().find(|(l, _)| l == layer).map(|&(_, n)| n)),
     };
     serde_json::to_vec(&view).expect("document layers always serialize")
+}
+
+/// How a stage changed a layer it extends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Unchanged,
+    /// A list layer whose first `n` items are those it had before.
+    Appended(usize),
+    Replaced,
+}
+
+/// How `layer` went from `before` to `after`.
+pub fn change(before: &Document, after: &Document, layer: &Layer) -> Change {
+    fn list<T: PartialEq>(before: &Option<Vec<T>>, after: &Option<Vec<T>>) -> Change {
+        match (before, after) {
+            (Some(b), Some(a)) if a.len() >= b.len() && a[..b.len()] == b[..] => {
+                if a.len() == b.len() {
+                    Change::Unchanged
+                } else {
+                    Change::Appended(b.len())
+                }
+            }
+            (None, None) => Change::Unchanged,
+            _ => Change::Replaced,
+        }
+    }
+    match layer.as_str() {
+        "tokens" => list(&before.tokens, &after.tokens),
+        "sentences" => list(&before.sentences, &after.sentences),
+        "entities" => list(&before.entities, &after.entities),
+        "quotes" => list(&before.quotes, &after.quotes),
+        _ if same_layer(before, after, layer) => Change::Unchanged,
+        _ => Change::Replaced,
+    }
 }
 
 /// A copy of `doc`'s `layers` (and nothing else, not even the text).
@@ -91,7 +165,10 @@ pub fn same_layer(a: &Document, b: &Document, layer: &Layer) -> bool {
 /// A plugin's reply, read: the schema version it states and its layers, typed.
 pub struct Reply {
     pub schema_version: Option<u64>,
+    /// Whole layers, which replace the host's.
     pub layers: Document,
+    /// New items of list layers, which the host appends to its own.
+    pub appended: Document,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +181,16 @@ struct ReplyFields {
     tokens: Option<Vec<Token>>,
     #[serde(default)]
     layers: BTreeMap<String, Value>,
+    appended: Option<AppendedFields>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppendedFields {
+    sentences: Option<Vec<Sentence>>,
+    entities: Option<Vec<Entity>>,
+    quotes: Option<Vec<Quote>>,
+    tokens: Option<Vec<Token>>,
 }
 
 /// Reads a reply, refusing any top-level field or extension layer not in `declared`.
@@ -118,7 +205,8 @@ pub fn read_reply(bytes: &[u8], declared: &[Layer]) -> Result<Reply, String> {
         serde_json::from_slice(bytes).map_err(|e| format!("returned invalid JSON: {e}"))?;
     for key in keys.keys() {
         let layer = Layer::from(key.as_str());
-        let allowed = key == "schema_version" || key == "layers" || (layer.is_builtin() && declared.contains(&layer));
+        let allowed = matches!(key.as_str(), "schema_version" | "layers" | "appended")
+            || (layer.is_builtin() && declared.contains(&layer));
         if !allowed {
             return Err(undeclared(key));
         }
@@ -135,7 +223,17 @@ pub fn read_reply(bytes: &[u8], declared: &[Layer]) -> Result<Reply, String> {
     layers.quotes = fields.quotes;
     layers.tokens = fields.tokens;
     layers.extensions = fields.layers;
-    Ok(Reply { schema_version: fields.schema_version, layers })
+    let mut appended = Document::new(String::new());
+    if let Some(fields) = fields.appended {
+        appended.sentences = fields.sentences;
+        appended.entities = fields.entities;
+        appended.quotes = fields.quotes;
+        appended.tokens = fields.tokens;
+    }
+    if let Some(layer) = LIST_LAYERS.iter().find(|layer| appended.has(layer) && !declared.contains(layer)) {
+        return Err(undeclared(&format!("appended.{layer}")));
+    }
+    Ok(Reply { schema_version: fields.schema_version, layers, appended })
 }
 
 /// Checks every span of `layers` against `text`: inside it, on character boundaries, start
@@ -264,6 +362,65 @@ mod tests {
         }
         let fine = Document::new(text);
         check_layer_spans(&fine, text).unwrap();
+    }
+
+    fn entity(id: &str, start: usize, end: usize) -> Entity {
+        Entity {
+            id: id.into(),
+            label: isnad_core::EntityLabel::Per,
+            canonical: String::new(),
+            mentions: vec![Mention { span: Span::new(start, end), kind: MentionKind::Name }],
+            roles: vec![],
+            value: None,
+        }
+    }
+
+    #[test]
+    fn a_list_layer_only_added_to_goes_back_as_its_new_items() {
+        let mut before = Document::new("قال روتي");
+        before.entities = Some(vec![entity("E1", 4, 12)]);
+        let mut after = before.clone();
+        assert_eq!(change(&before, &after, &Layer::ENTITIES), Change::Unchanged);
+        after.entities.as_mut().unwrap().push(entity("E2", 0, 6));
+        assert_eq!(change(&before, &after, &Layer::ENTITIES), Change::Appended(1));
+
+        let json = reply_json(&after, &[Layer::QUOTES], &[(Layer::ENTITIES, 1)], false);
+        let value: Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(value["appended"]["entities"].as_array().unwrap().len(), 1);
+        assert_eq!(value["appended"]["entities"][0]["id"], "E2");
+        assert!(value.get("entities").is_none(), "{value}");
+
+        let reply = read_reply(&json, &[Layer::QUOTES, Layer::ENTITIES]).unwrap();
+        let mut host = before.clone();
+        let mut appended = reply.appended;
+        check_layer_spans(&appended, &host.text).unwrap();
+        host.append_layer(&mut appended, &Layer::ENTITIES);
+        assert_eq!(host.entities, after.entities);
+
+        let err = read_reply(&json, &[Layer::QUOTES]).err().unwrap();
+        assert!(err.contains("`appended.entities` layer, which it does not declare"), "{err}");
+    }
+
+    #[test]
+    fn a_list_layer_changed_in_place_goes_back_whole() {
+        let mut before = Document::new("قال روتي");
+        before.entities = Some(vec![entity("E1", 4, 12), entity("E2", 0, 6)]);
+        let mut after = before.clone();
+        after.entities.as_mut().unwrap()[0].canonical = "روتي".into();
+        after.entities.as_mut().unwrap().push(entity("E3", 0, 6));
+        assert_eq!(change(&before, &after, &Layer::ENTITIES), Change::Replaced);
+        after.entities.as_mut().unwrap().truncate(1);
+        assert_eq!(change(&before, &after, &Layer::ENTITIES), Change::Replaced);
+        let mut none = before.clone();
+        none.entities = None;
+        assert_eq!(change(&none, &before, &Layer::ENTITIES), Change::Replaced);
+    }
+
+    #[test]
+    fn appended_items_must_be_of_a_list_layer() {
+        let reply = br#"{"schema_version": 1, "appended": {"metadata": {}}}"#;
+        let err = read_reply(reply, &[Layer::METADATA]).err().unwrap();
+        assert!(err.contains("do not fit the document schema") && err.contains("metadata"), "{err}");
     }
 
     proptest::proptest! {
