@@ -261,13 +261,33 @@ pub fn find(ctx: &Context) -> Vec<Found> {
     // Cue starts of attributions that open a quote bound the content of the one before.
     // A verb cue right after words of a reported clause (`إن الكونجرس يعتقدون أن`) is
     // embedded in it; cues that open a clause of their own end the one before.
+    // `أن البيانات الصادرة في الأسبوع الماضي، أشارت إلى أن`: the reported clause's own
+    // subject, set off by a comma, before a verb cue inside that clause.
+    let subject_after_complementizer = |a: &Attribution| {
+        let mut k = a.cue_start - 1;
+        if !words.is_comma(k) {
+            return false;
+        }
+        let mut seen = 0;
+        while k > 0 && words.is_word(k - 1) && seen < 8 {
+            if ctx.is_complementizer(k - 1) {
+                return seen > 0;
+            }
+            if lexicon::is_clause_opener(ctx.norm(k - 1)) || ctx.lexicon_cue(k - 1).is_some() {
+                return false;
+            }
+            k -= 1;
+            seen += 1;
+        }
+        false
+    };
     let opens_clause = |a: &Attribution| {
         let norm = ctx.norm(a.cue_start);
         a.cue.form != CueForm::Verb
             || norm.starts_with('و')
             || norm.starts_with('ف')
             || a.cue_start == 0
-            || !words.is_word(a.cue_start - 1)
+            || (!words.is_word(a.cue_start - 1) && !subject_after_complementizer(a))
             || ctx.previous_word(a.cue_start).is_some_and(|p| {
                 matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم") || but_with_pronoun(p)
             })

@@ -86,7 +86,7 @@ const REGULAR: &[(&str, &str, &str, Option<&str>)] = &[
     ("تابع", "تابع", "متابع", None),
     ("اقر", "قر", "", None),
     ("اعترف", "عترف", "معترف", None),
-    ("حذر", "حذر", "محذر", None),
+    ("حذر", "حذر", "محذر", Some("من")),
     ("زعم", "زعم", "زاعم", None),
     ("علق", "علق", "معلق", None),
     ("لاحظ", "لاحظ", "ملاحظ", None),
@@ -184,11 +184,13 @@ fn build() -> Lexicon {
             add("املا".to_owned(), cue(Participle, Masculine));
         }
     }
-    for &(_lemma, masculine, feminine, plural, participles) in IRREGULAR {
+    for &(lemma, masculine, feminine, plural, participles) in IRREGULAR {
+        // `دعا إلى «مضاعفة الجهود»`: the verb's own preposition before marked words.
+        let preposition = (lemma == "دعا").then_some("الي");
         let cue = |form, agreement| Cue {
             form,
             agreement,
-            preposition: None,
+            preposition,
             needs_clause_start: false,
         };
         for f in masculine {
@@ -337,6 +339,8 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
                 "تصريح", "حديث", "بيان", "كلم", "مؤتمر", "لقاء", "اجتماع", "مقابل", "ختام", "افتتاح", "حفل",
                 "رسال", "برقي", "مقال", "ندو", "جلس", "اتصال", "تغريد", "معرض", "سياق", "اطار", "رد", "تعليق", "منشور", "خطاب",
                 "بدايه", "نهايه", "وقت", "حوار", "اعقاب", "ذات", "تقرير", "معرض", "صفحت", "حسابه", "كلمته",
+                // what the words are about: `وأوضح الباحث في أهمية البحث أن`
+                "اهمي", "شان", "موضوع", "مستهل", "سؤال", "اجاب", "تعقيب", "محاضر", "مداخل",
             ]
             .iter()
             .any(|p| n.starts_with(p))

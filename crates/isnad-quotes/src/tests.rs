@@ -289,3 +289,35 @@ fn surname_with_the_article_links_to_the_full_name() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2.as_deref(), Some("عادل الجبير"));
 }
+
+#[test]
+fn a_prepositional_phrase_about_the_topic_is_no_part_of_the_speaker() {
+    let q = quotes(
+        "وقدم الباحث سعد ناصر دراسة عن الصناعة. وأوضح الباحث في أهمية البحث أنه يسهم في استقلال الدولة.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "يسهم في استقلال الدولة");
+    assert_eq!(q[0].3.as_deref(), Some("الباحث"));
+}
+
+#[test]
+fn marked_words_after_the_verbs_own_preposition_are_direct() {
+    let (kind, content, _, mention) =
+        one("ودعا الوزير إلى «مضاعفة الجهود من أجل ترسيخ الهدنة في البلاد» خلال الاجتماع.");
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(content, "مضاعفة الجهود من أجل ترسيخ الهدنة في البلاد");
+    assert_eq!(mention.as_deref(), Some("الوزير"));
+    let (kind, content, ..) = one("وحذر المتحدث من «عواقب وخيمة على المنطقة كلها» في حال استمرار القتال.");
+    assert_eq!(kind, QuoteKind::Direct);
+    assert_eq!(content, "عواقب وخيمة على المنطقة كلها");
+    assert!(quotes("ودعا الوزير إلى ضرورة التعاون بين البلدين.").is_empty());
+}
+
+#[test]
+fn a_cue_of_the_reported_clauses_own_subject_stays_inside_it() {
+    let (_, content, _, mention) = one(
+        "وبين التقرير الصادر عن البنك، أمس، أن البيانات الصادرة في الأسبوع الماضي، أشارت إلى أن القطاع نما بسرعة.",
+    );
+    assert_eq!(content, "البيانات الصادرة في الأسبوع الماضي، أشارت إلى أن القطاع نما بسرعة");
+    assert_eq!(mention.as_deref(), Some("التقرير الصادر عن البنك"));
+}
