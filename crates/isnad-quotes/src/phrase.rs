@@ -127,7 +127,9 @@ pub(crate) fn gender_of(head: &str) -> Gender {
             Gender::Masculine
         }
     } else if lexicon::is_title_word(h) {
-        if h.ends_with('ه') && h != "سموه" {
+        // Honorifics end in ه whatever the person (`سماحة المفتي`, `سعادته`).
+        let honorific = matches!(h, "سموه" | "سماحه" | "سماحته" | "فضيله" | "فضيلته" | "سعاده" | "سعادته" | "معاليه");
+        if h.ends_with('ه') && !honorific {
             Gender::Feminine
         } else {
             Gender::Masculine

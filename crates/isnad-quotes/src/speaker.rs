@@ -469,7 +469,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
     /// phrase shares its title.
     fn by_title(&self, phrase: &[String], head: &str) -> Option<usize> {
         let head = strip_article(head);
-        if matches!(head, "سموه" | "معاليه" | "فضيلته" | "سعادته") {
+        if matches!(head, "سموه" | "معاليه" | "فضيلته" | "سعادته" | "سماحته" | "سموها" | "معاليها" | "سعادتها") {
             return self.history.last().map(|s| s.entity);
         }
         if !lexicon::is_title_word(head) || lexicon::is_org_head(head) || phrase.len() < 2 {

@@ -86,8 +86,9 @@ pub(crate) fn trim_phrase(
     {
         return None;
     }
-    // A subject is a handful of words; a longer run is a clause we misread.
-    if words.count_words(start, end) > 14 {
+    // A subject is a handful of words, or a chain of titles (`سماحة مفتي عام المملكة رئيس
+    // هيئة كبار العلماء رئيس اللجنة الدائمة … الشيخ X`); a longer run is a clause we misread.
+    if words.count_words(start, end) > 22 {
         return None;
     }
     Some((start, end))

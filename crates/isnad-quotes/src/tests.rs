@@ -321,3 +321,40 @@ fn a_cue_of_the_reported_clauses_own_subject_stays_inside_it() {
     assert_eq!(content, "البيانات الصادرة في الأسبوع الماضي، أشارت إلى أن القطاع نما بسرعة");
     assert_eq!(mention.as_deref(), Some("التقرير الصادر عن البنك"));
 }
+
+#[test]
+fn a_fronted_topic_names_no_speaker() {
+    let q = quotes(
+        "وقال الوزير سامي نور: «المحادثات مستمرة». وعن الرئيس كريم زيد، أجاب «أحترمه جدا كلاعب وكرئيس للاتحاد».",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("سامي نور"), "{q:?}");
+}
+
+#[test]
+fn honorific_pronouns_stand_for_the_person_named_before() {
+    let q = quotes(
+        "أوضح سماحة المفتي الشيخ سعد ناصر أن الإسلام حريص على المجتمع. وبين سماحته في خطبة الجمعة أمس أن الإسلام حرم قتل النفس.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("سعد ناصر"), "{q:?}");
+    assert_eq!(q[1].3.as_deref(), Some("سماحته"), "{q:?}");
+}
+
+#[test]
+fn a_long_chain_of_titles_is_still_a_subject() {
+    let (_, _, name, _) = one(
+        "أوضح سماحة مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية والإفتاء الشيخ سعد بن ناصر آل سالم، أن الإسلام حريص على المجتمع.",
+    );
+    assert_eq!(name.as_deref(), Some("سعد بن ناصر آل سالم"));
+}
+
+#[test]
+fn ali_is_a_name_where_the_preposition_is_written_with_alef_maksura() {
+    let text = "وشدد على التعاون. وردا على سؤال، علق علي سعيد: «لا توجد أهداف خارج الفيلم كما ترى».";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("علي سعيد"), "{q:?}");
+    // Where the preposition is written `علي`, it stays the preposition.
+    assert!(quotes("وشدد علي أهمية التعاون بين البلدين.").is_empty());
+}

@@ -153,6 +153,18 @@ impl Resolver<'_, '_> {
         // Long sentences: only the words near the cue can hold its subject.
         let start = start.max(position.saturating_sub(60));
         let words = self.ctx.words;
+        // A fronted topic (`وعن بلاتيني، أجاب`, `وحول مطالبات أهالي بيشة قال:`) names what
+        // the words are about, not who says them: the subject is looked for after it.
+        let first = (start..position).find(|&k| words.is_word(k));
+        let start = match first {
+            Some(k) if lexicon::is_topic_preposition(words.norm(k)) => {
+                (k..position).find(|&j| words.is_comma(j)).unwrap_or(position)
+            }
+            _ => start,
+        };
+        if start >= position {
+            return None;
+        }
         let limit = words.items.get(position)?.span.start;
         let from = words.items.get(start)?.span.start;
         let sentence = Span::new(from, limit);
