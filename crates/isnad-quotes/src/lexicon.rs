@@ -103,6 +103,9 @@ const REGULAR: &[(&str, &str, &str, Option<&str>)] = &[
     ("اجاب", "جيب", "مجيب", None),
     ("امل", "امل", "امل", None),
     ("شرح", "شرح", "شارح", None),
+    // A study's or an inquiry's findings: `وخلصت الدراسة إلى أن`.
+    ("خلص", "خلص", "", Some("الي")),
+    ("توصل", "توصل", "", Some("الي")),
 ];
 
 /// Weak verbs, whose forms do not follow the regular endings:
@@ -325,7 +328,11 @@ pub fn is_object_preposition(word: &str) -> bool {
 /// Words that start an adverbial after the subject (`خلال حديثه`, `في تصريح`, `اليوم`):
 /// the subject ends before them.
 pub fn starts_adverbial(word: &str, next: &str) -> bool {
-    let bare = without_conjunction(word).unwrap_or(word);
+    // The و of `وفقا` and `وسط` is no conjunction.
+    let bare = match word {
+        "وفق" | "وفقا" | "وسط" => word,
+        _ => without_conjunction(word).unwrap_or(word),
+    };
     match bare {
         "خلال" | "اثناء" | "عقب" | "رغم" | "برغم" | "لدي" | "عند" | "امس" | "اليوم" | "الاسبوع" | "الشهر" | "مساء" | "صباح"
         | "يوم" | "اول" | "قبل" | "بعد" | "حين" | "عبر" | "امام" | "بمناسبه" | "ضمن" | "وسط" | "اخيرا"
@@ -445,6 +452,17 @@ const TITLE_WORDS: &[&str] = &[
     "اخر", "اخري", "غربي", "غربيون", "امريكي", "اميركي", "مصري", "سعودي", "متحدثه", "شهود", "عيان", "مواطن",
     "مواطنون", "سكان", "ناشط", "ناشطون", "معارض", "اطباء", "علماء", "خبراء", "محللون", "مسؤولو", "نواب",
 ];
+
+/// Heads of a body inside an organization (`أمانة سوق عكاظ`, `فرع وزارة الصحة`).
+pub fn is_body_head(word: &str) -> bool {
+    let w = without_conjunction(word)
+        .filter(|w| w.starts_with("ال"))
+        .unwrap_or(word);
+    matches!(
+        w.strip_prefix("ال").unwrap_or(w),
+        "امانه" | "اداره" | "مديريه" | "فرع" | "رئاسه" | "مكتب" | "لجنه" | "سفاره" | "قنصليه" | "مصلحه"
+    )
+}
 
 #[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[

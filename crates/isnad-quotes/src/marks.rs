@@ -57,6 +57,11 @@ pub fn pair(words: &Words) -> Vec<Marked> {
                 });
             }
             (Kind::Mark(family), Some(o)) if family == o.family => {
+                if let Some(close) = nested_straight_pair(words, i) {
+                    i = close + 1;
+                    paragraph_start = false;
+                    continue;
+                }
                 push(words, &mut out, o.index, Some(i), i);
                 open = None;
             }
@@ -96,6 +101,31 @@ pub fn pair(words: &Words) -> Vec<Marked> {
         push(words, &mut out, o.index, None, end);
     }
     out
+}
+
+/// Straight marks all look alike, so a name in marks inside a quote (`"نعي شغف مشتركي باقة
+/// "راقي" بالتميز …"`) would close it. A mark at `i` shaped as an opening one (a space before,
+/// a word glued after) whose next mark, a few words on, is shaped as a closing one, and which
+/// leaves a mark after it in the paragraph to close the quote, is a nested pair: the index of
+/// its closing mark.
+fn nested_straight_pair(words: &Words, i: usize) -> Option<usize> {
+    let items = &words.items;
+    if items[i].kind != Kind::Mark(MarkFamily::Ascii) {
+        return None;
+    }
+    let glued = |a: usize, b: usize| items[a].span.end == items[b].span.start;
+    let opening = i > 0 && !glued(i - 1, i) && items.get(i + 1).is_some_and(|w| w.kind == Kind::Word) && glued(i, i + 1);
+    if !opening {
+        return None;
+    }
+    let mut marks = (i + 1..items.len())
+        .take_while(|&k| items[k].kind != Kind::Break)
+        .filter(|&k| items[k].kind == Kind::Mark(MarkFamily::Ascii));
+    let close = marks.next()?;
+    let closing = items[close - 1].kind == Kind::Word
+        && glued(close - 1, close)
+        && items.get(close + 1).is_none_or(|w| !glued(close, close + 1) || w.kind != Kind::Word);
+    (closing && close - i <= 6 && marks.next().is_some()).then_some(close)
 }
 
 fn push(words: &Words, out: &mut Vec<Marked>, open: usize, close: Option<usize>, end: usize) {
@@ -147,6 +177,17 @@ mod tests {
             contents("قال «هذا \"المشروع\" مهم» ثم"),
             ["هذا \"المشروع\" مهم"]
         );
+    }
+
+    #[test]
+    fn a_straight_pair_inside_a_straight_quote_is_nested_by_its_shape() {
+        assert_eq!(
+            contents("قال: \"نعي شغف مشتركي باقة \"راقي\" بالتميز بين أقرانهم\". وذهب"),
+            ["نعي شغف مشتركي باقة \"راقي\" بالتميز بين أقرانهم"]
+        );
+        // Pairs side by side stay apart.
+        assert_eq!(contents("باقة \"راقي\" و \"ممتاز\" اليوم"), ["راقي", "ممتاز"]);
+        assert_eq!(contents("قال \"نعم\" و\"لا\" ثم \"ربما\""), ["نعم", "لا", "ربما"]);
     }
 
     #[test]

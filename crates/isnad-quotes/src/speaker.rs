@@ -229,7 +229,11 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let head_is_person_title = words.is_word(s)
             && lexicon::is_title_word(words.norm(s))
             && !lexicon::is_org_head(words.norm(s));
-        let head_is_org = words.is_word(s) && lexicon::is_org_head(words.norm(s));
+        // `أمانة سوق عكاظ`, `مكتب الأمم المتحدة …`: a body of an organization is a speaker
+        // of its own; behind a document or outlet (`تقرير لموقع K24`) the organization speaks.
+        let head_is_org = words.is_word(s)
+            && lexicon::is_org_head(words.norm(s))
+            && !lexicon::is_body_head(words.norm(s));
         let near_head = words
             .items
             .get((s + 3).min(e.saturating_sub(1)))
