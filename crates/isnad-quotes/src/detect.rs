@@ -201,6 +201,11 @@ impl<'w> Context<'w> {
         if self.previous_word(i).is_some_and(lexicon::blocks_cue) {
             return None;
         }
+        // `ولا أعتقد أن`: `لا` negates a present verb, so a form in ا (a past verb otherwise)
+        // is the writer's own `أ…`, not a source's words.
+        if norm.starts_with('ا') && self.previous_word(i).is_some_and(|p| p == "لا" || p == "ولا") {
+            return None;
+        }
         if cue.needs_clause_start {
             let conjoined = norm.starts_with('و') || norm.starts_with('ف');
             let after_punct = i == 0 || !self.words.is_word(i - 1);
@@ -468,7 +473,11 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 }
                 // `أكدت على لسان المتحدثة X أن`, `وأضافت القناة نقلا عن الشرطة أن`: the
                 // source follows.
-                if ((norm == "علي" && next == "لسان") || (norm == "نقلا" && next == "عن"))
+                // After a subject, only a titled spokesman takes over (`الحكومة على لسان
+                // المتحدثة باسمها`), not go-betweens (`المدربين على لسان بعض الوسطاء`).
+                let spokesman = j == subject_start || lexicon::is_title_word(ctx.norm(j + 2));
+                if ((norm == "علي" && next == "لسان" && spokesman)
+                    || (norm == "نقلا" && next == "عن"))
                     && subject_end.is_none()
                 {
                     subject_start = j + 2;

@@ -106,6 +106,9 @@ const REGULAR: &[(&str, &str, &str, Option<&str>)] = &[
     // A study's or an inquiry's findings: `وخلصت الدراسة إلى أن`.
     ("خلص", "خلص", "", Some("الي")),
     ("توصل", "توصل", "", Some("الي")),
+    ("برر", "برر", "مبرر", None),
+    ("لمح", "لمح", "ملمح", Some("الي")),
+    ("المح", "لمح", "ملمح", Some("الي")),
 ];
 
 /// Weak verbs, whose forms do not follow the regular endings:

@@ -110,7 +110,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
             },
             Subject::Dropped => {
                 let agreement = found.agreement;
-                if let Some((entity, mention)) = self.sentence_subject(found.position) {
+                if let Some((entity, mention)) = self.sentence_subject(found.position, agreement) {
                     return (Some(self.speaker(entity, mention)), 0.9);
                 }
                 if let Some(entity) = self.clause_subject(found.position, agreement) {

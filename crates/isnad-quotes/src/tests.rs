@@ -358,3 +358,17 @@ fn ali_is_a_name_where_the_preposition_is_written_with_alef_maksura() {
     // Where the preposition is written `علي`, it stays the preposition.
     assert!(quotes("وشدد علي أهمية التعاون بين البلدين.").is_empty());
 }
+
+#[test]
+fn the_writers_own_negated_present_is_no_quote() {
+    assert!(quotes("ولا أعتقد أن شيئا غريبا في ذلك.").is_empty());
+    assert_eq!(quotes("واعتقد الوزير أن الأزمة ستنتهي قريبا.").len(), 1);
+}
+
+#[test]
+fn intermediaries_after_the_subject_do_not_speak_for_it() {
+    let (_, content, _, mention) =
+        one("وبرر الكثير من المدربين على لسان بعض الوسطاء أن مهمة التدريب غير آمنة.");
+    assert_eq!(content, "مهمة التدريب غير آمنة");
+    assert_eq!(mention.as_deref(), Some("الكثير من المدربين"));
+}

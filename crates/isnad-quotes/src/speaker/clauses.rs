@@ -145,7 +145,11 @@ impl Resolver<'_, '_> {
 
     /// A participle or dropped subject in a sentence with no earlier quote: the sentence's
     /// own subject, found as a person's title or entity before the cue (`ثمّن سمو الأمير X …، مؤكدا`).
-    pub(super) fn sentence_subject(&mut self, position: usize) -> Option<(usize, Option<Span>)> {
+    pub(super) fn sentence_subject(
+        &mut self,
+        position: usize,
+        agreement: Option<Agreement>,
+    ) -> Option<(usize, Option<Span>)> {
         let start = self.ctx.sentence_start(position);
         if self.history.last().is_some_and(|s| s.position >= start) {
             return None;
@@ -191,7 +195,11 @@ impl Resolver<'_, '_> {
         let title = (start..position)
             .find(|&k| words.is_word(k) && lexicon::is_person_title(words.norm(k)))
             .or_else(|| {
-                // Verb-first sentence with a plural or collective subject (`قلل دبلوماسيون وخبراء …`).
+                // Verb-first sentence with a plural subject (`قلل دبلوماسيون وخبراء …`), for a
+                // cue in the plural (`لمدة موسمين`, then `متمنية`, is no subject).
+                if agreement.is_some_and(|a| a != Agreement::Plural) {
+                    return None;
+                }
                 let k = (start..position).find(|&k| words.is_word(k))? + 1;
                 let w = words.norm(k);
                 (words.is_word(k)
