@@ -215,6 +215,11 @@ impl<'w> Context<'w> {
             if !(conjoined || after_punct || after_opener) {
                 return None;
             }
+            // `بينه وبين زوجته`: the second half of "between … and …".
+            let start = self.sentence_start(i);
+            if conjoined && (start.max(i.saturating_sub(5))..i).any(|k| self.words.is_word(k) && self.norm(k).starts_with("بين")) {
+                return None;
+            }
         }
         // `يذكر أن`: the impersonal passive, framing without a source.
         if cue.form == CueForm::Verb && matches!(norm, "يذكر" | "ويذكر" | "تذكر") {

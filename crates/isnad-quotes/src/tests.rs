@@ -372,3 +372,11 @@ fn intermediaries_after_the_subject_do_not_speak_for_it() {
     assert_eq!(content, "مهمة التدريب غير آمنة");
     assert_eq!(mention.as_deref(), Some("الكثير من المدربين"));
 }
+
+#[test]
+fn between_and_and_manner_adverbials_are_not_read_as_cue_and_subject() {
+    assert!(quotes("ويدب بينه وبين زوجته ما يسمى بـ «الخرس الزوجي».").is_empty());
+    let (_, content, _, mention) = one("وتوصلت الدراسة بنسبة كبيرة إلى أن الزواج الثاني يجدد العلاقة.");
+    assert_eq!(content, "الزواج الثاني يجدد العلاقة");
+    assert_eq!(mention.as_deref(), Some("الدراسة"));
+}
