@@ -211,7 +211,7 @@ impl<'w> Context<'w> {
             let after_punct = i == 0 || !self.words.is_word(i - 1);
             let after_opener = self
                 .previous_word(i)
-                .is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ"));
+                .is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ" | "حين"));
             if !(conjoined || after_punct || after_opener) {
                 return None;
             }
@@ -410,6 +410,13 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         cue_end = i + 1;
     }
     let end = ctx.sentence_end(i);
+    // `وتابع يقول إن`: a present verb of saying after the cue belongs to it; no subject.
+    if words.is_word(cue_end)
+        && ctx.norm(cue_end).starts_with(['ي', 'ت'])
+        && ctx.lexicon_cue(cue_end).is_some_and(|c| c.form == CueForm::Verb)
+    {
+        cue_end += 1;
+    }
     let mut subject_start = cue_end;
     // `وجاء في البيان أن …`: the document after `في` is the source.
     if lexicon::is_came(ctx.norm(i)) {

@@ -333,7 +333,7 @@ pub fn is_object_preposition(word: &str) -> bool {
 pub fn starts_adverbial(word: &str, next: &str) -> bool {
     // The و of `وفقا` and `وسط` is no conjunction.
     let bare = match word {
-        "وفق" | "وفقا" | "وسط" => word,
+        "وفق" | "وفقا" | "وسط" | "وهو" | "وهي" | "وهم" | "وهما" => word,
         _ => without_conjunction(word).unwrap_or(word),
     };
     match bare {
@@ -344,6 +344,8 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         | "لشبكه" | "لاذاعه" | "لمجله" | "لوكالات" | "لتلفزيون" | "بحسب" | "حسب" | "وفق" | "وفقا" | "طبقا" | "نقلا"
         // manner: `وتوصلت بنسبة كبيرة إلى أن`
         | "بنسبه" | "بشكل" | "بصوره" | "بدرجه" | "بوضوح" => true,
+        // a circumstantial clause: `قال للصحفيين وهو يدفع بعربته`
+        "وهو" | "وهي" | "وهم" | "وهما" => true,
         "من" => matches!(next, "جهته" | "جهتها" | "جانبه" | "جانبها" | "ناحيته" | "ناحيتها"),
         "في" => {
             let n = next.strip_prefix("ال").unwrap_or(next);

@@ -380,3 +380,15 @@ fn between_and_and_manner_adverbials_are_not_read_as_cue_and_subject() {
     assert_eq!(content, "الزواج الثاني يجدد العلاقة");
     assert_eq!(mention.as_deref(), Some("الدراسة"));
 }
+
+#[test]
+fn serial_verbs_circumstantial_clauses_and_whereas() {
+    let q = quotes("وقال الطبيب سامي نور إن الحالة مستقرة. وتابع يقول إن المرضى يروون معاناتهم.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("سامي نور"), "{q:?}");
+    let (_, _, _, mention) = one("وقال الوزير وهو يدفع بعربته إلى مقعده: \"هل من منافس في القاعة؟\"");
+    assert_eq!(mention.as_deref(), Some("الوزير"));
+    let q = quotes("تحدث الدكتور خالد عن الإعلام. في حين بين عبد الله سالم أن المشهد الداخلي لم يحقق النجاح.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("عبد الله سالم"), "{q:?}");
+}
