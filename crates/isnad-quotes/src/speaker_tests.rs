@@ -243,3 +243,18 @@ fn a_name_cut_past_a_place_starts_at_a_word() {
     let name = q[0].1.clone().expect("a speaker");
     assert!(name.starts_with("شركة"), "{name}");
 }
+
+#[test]
+fn the_seat_of_an_organization_completes_its_name() {
+    let q = quotes_with(
+        "كشفت الجمعية الفلكية بجدة أن القمر يصل مرحلة البدر، مشيرة إلى أن هذا القمر يحمل لقبا مميزا.",
+        &[
+            (EntityLabel::Org, "الجمعية الفلكية", &["الجمعية الفلكية"]),
+            (EntityLabel::Loc, "جدة", &["جدة"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    for row in &q {
+        assert_eq!(row.1.as_deref(), Some("الجمعية الفلكية بجدة"), "{q:?}");
+    }
+}

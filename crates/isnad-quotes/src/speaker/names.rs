@@ -165,6 +165,15 @@ impl Resolver<'_, '_> {
         let np_start = k;
         while k < e && words.is_word(k) {
             let w = words.norm(k);
+            // `الجمعية الفلكية بجدة`, `الغرفة التجارية بالرياض`: the seat ends the name.
+            let seat = w.starts_with('ب')
+                && self.index.overlapping(words.items[k].span).any(|m| {
+                    !m.role && self.entities[m.entity].label == EntityLabel::Loc
+                });
+            if seat {
+                k += 1;
+                break;
+            }
             let article = w.starts_with("ال") || w.starts_with("وال") || w.starts_with("لل");
             let stop = !article
                 || lexicon::is_temporal(w)
