@@ -243,6 +243,9 @@ impl<'w> Context<'w> {
             && !self
                 .previous_word(i)
                 .is_some_and(lexicon::blocks_complementizer)
+            // `وقال بان كي مون إن`: `بان` folds like `بأن`, but starts a name.
+            && !self.names_start_at(self.words.items[i].span.start)
+            && !(self.norm(i) == "بان" && self.norm(i + 1) == "كي")
     }
 }
 

@@ -258,3 +258,14 @@ fn the_seat_of_an_organization_completes_its_name() {
         assert_eq!(row.1.as_deref(), Some("الجمعية الفلكية بجدة"), "{q:?}");
     }
 }
+
+#[test]
+fn ban_ki_moon_is_no_complementizer() {
+    let text = "وقال بان كي مون إن المجتمع الدولي قادر على إنهاء الفقر.";
+    let q = quotes_with(text, &[(EntityLabel::Per, "بان كي مون", &["بان كي مون"])]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "المجتمع الدولي قادر على إنهاء الفقر");
+    assert_eq!(q[0].1.as_deref(), Some("بان كي مون"));
+    // Without the entity stage, the content is still right.
+    assert_eq!(quotes(text)[0].0, "المجتمع الدولي قادر على إنهاء الفقر");
+}

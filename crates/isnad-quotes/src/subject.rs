@@ -82,7 +82,7 @@ pub(crate) fn trim_phrase(
             | "عن"
             | "في"
             | "من"
-    ) || lexicon::complementizer(first).is_some()
+    ) || (lexicon::complementizer(first).is_some() && ctx.is_complementizer(start))
     {
         return None;
     }

@@ -222,7 +222,11 @@ pub(crate) fn clean_name(name: &str) -> String {
             || lexicon::is_clause_opener(&n)
             || w.ends_with('ـ')
     };
-    let first = words.iter().position(|w| !stray(w)).unwrap_or(words.len());
+    // `بان كي مون` starts with what folds like the complementizer `بأن`.
+    let first = words
+        .iter()
+        .position(|w| !stray(w) || normalize(w) == "بان")
+        .unwrap_or(words.len());
     let last = words
         .iter()
         .rposition(|w| !stray(w))
