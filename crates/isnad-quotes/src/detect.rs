@@ -198,7 +198,13 @@ impl<'w> Context<'w> {
         }
         let norm = self.norm(i);
         let cue = self.cues.get(i).copied().flatten()?;
-        if self.previous_word(i).is_some_and(lexicon::blocks_cue) {
+        // `بعد أن أكدت X أن`: a past report in a time clause; elsewhere `أن` before a verb
+        // makes it a wish or an obligation (`يجب أن يعلن`).
+        let time_clause = self.previous_word(i) == Some("ان")
+            && i >= 2
+            && matches!(self.previous_word(i - 1), Some("بعد" | "قبل" | "منذ" | "وبعد"))
+            && !norm.starts_with(['ي', 'ت']);
+        if self.previous_word(i).is_some_and(lexicon::blocks_cue) && !time_clause {
             return None;
         }
         // `ولا أعتقد أن`: `لا` negates a present verb, so a form in ا (a past verb otherwise)
@@ -453,7 +459,11 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         match words.items[j].kind {
             Kind::Break => break,
             Kind::Punct(':') => {
-                term = Term::Colon(j);
+                // `محاضرة بعنوان: (…)`: a title follows, not speech.
+                let titled = ctx.previous_word(j).is_some_and(lexicon::introduces_title);
+                if !titled {
+                    term = Term::Colon(j);
+                }
                 break;
             }
             Kind::Mark(_) => {

@@ -126,6 +126,8 @@ const IRREGULAR: &[(&str, Forms, Forms, Forms, Forms)] = &[
     ("سال", &[], &[], &[], &["سائلا", "سائله", "سائلين"]),
     // `وجاء في البيان أن …`: a document speaks (only with `في`, see `detect`).
     ("جاء", &["جاء"], &["جاءت"], &[], &[]),
+    // `واختتم: "…"`; not `يختتم البرنامج بورشة`.
+    ("اختتم", &["اختتم"], &["اختتمت"], &[], &["مختتما", "مختتمه", "مختتمين"]),
 ];
 
 /// Verbs that carry a speaker into a following `بقوله` without reporting by themselves.
@@ -346,6 +348,8 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         | "بنسبه" | "بشكل" | "بصوره" | "بدرجه" | "بوضوح" => true,
         // a circumstantial clause: `قال للصحفيين وهو يدفع بعربته`
         "وهو" | "وهي" | "وهم" | "وهما" => true,
+        // `لفت X النظر إلى أن`: the verb's object, after its subject
+        "النظر" | "الانتباه" => next == "الي",
         "من" => matches!(next, "جهته" | "جهتها" | "جانبه" | "جانبها" | "ناحيته" | "ناحيتها"),
         "في" => {
             let n = next.strip_prefix("ال").unwrap_or(next);
@@ -363,6 +367,14 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         "علي" => next == "هامش" || next == "صعيد" || next == "حسابه" || next == "لسان",
         _ => false,
     }
+}
+
+/// Words after which a colon introduces a title or a slogan (`بعنوان: (…)`).
+pub fn introduces_title(word: &str) -> bool {
+    matches!(
+        without_conjunction(word).unwrap_or(word),
+        "بعنوان" | "عنوان" | "عنوانه" | "عنوانها" | "شعار" | "بشعار" | "شعاره" | "شعارها" | "اسم" | "باسم"
+    )
 }
 
 /// Prepositions that front the topic of what is said (`وعن بلاتيني، أجاب`).

@@ -269,3 +269,16 @@ fn ban_ki_moon_is_no_complementizer() {
     // Without the entity stage, the content is still right.
     assert_eq!(quotes(text)[0].0, "المجتمع الدولي قادر على إنهاء الفقر");
 }
+
+#[test]
+fn a_titled_name_after_a_verb_with_a_noun_object_speaks_next() {
+    let q = quotes_with(
+        "وأوضح الدكتور سامي نور أن الفعالية نجحت. من جهته أكد وكيل الجامعة الدكتور كريم زيد أهمية المهرجان. وبين أن الجامعة نظمت دورات كثيرة.",
+        &[
+            (EntityLabel::Per, "سامي نور", &["سامي نور"]),
+            (EntityLabel::Per, "كريم زيد", &["كريم زيد"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("كريم زيد"), "{q:?}");
+}

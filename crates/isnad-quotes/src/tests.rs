@@ -392,3 +392,14 @@ fn serial_verbs_circumstantial_clauses_and_whereas() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].3.as_deref(), Some("عبد الله سالم"), "{q:?}");
 }
+
+#[test]
+fn titles_after_a_colon_time_clauses_and_the_object_of_lafata() {
+    assert!(quotes("ويختتم البرنامج يوم الخميس بورشة عمل ومحاضرة بعنوان: (مسؤولية المراقبين الواقع والمأمول) يلقيها مدير الإدارة.").is_empty());
+    let (_, content, _, mention) = one("ارتفع الدولار بعد أن أكدت رئيسة البنك سارة نور أن رفع الفائدة مرجح هذا العام.");
+    assert_eq!(content, "رفع الفائدة مرجح هذا العام");
+    assert_eq!(mention.as_deref(), Some("رئيسة البنك سارة نور"));
+    assert!(quotes("يجب أن يعلن الوزير أن الخطة جاهزة.").is_empty());
+    let (_, _, _, mention) = one("كما لفت عميد الكلية الدكتور نبيل سالم النظر إلى أن الجامعة انطلقت مبكرا.");
+    assert_eq!(mention.as_deref(), Some("عميد الكلية الدكتور نبيل سالم"));
+}

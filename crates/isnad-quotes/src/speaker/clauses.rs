@@ -41,10 +41,7 @@ impl Resolver<'_, '_> {
             let clause_start = k == 0
                 || !words.is_word(k - 1)
                 || verb.len() > bare.len()
-                || matches!(
-                    words.norm(k - 1),
-                    "كما" | "وقد" | "قد" | "فيما" | "ثم" | "بينما"
-                );
+                || lexicon::is_clause_opener(words.norm(k - 1));
             if !clause_start
                 || bare.chars().count() < 3
                 || bare.starts_with("ال")
@@ -96,6 +93,22 @@ impl Resolver<'_, '_> {
             // (`وشركة`, `وطالبت النقابة كافة …`) are too often no verb of that subject.
             // A title often stands for a speaker named before (`نائب الرئيس`): only with no
             // earlier speaker is it taken as one of its own.
+            // A title with a person's name in it (`أكد وكيل الجامعة للتطوير الدكتور X أهمية …`)
+            // names its speaker whatever came before.
+            if self.ctx.lexicon_cue(k).is_some() && lexicon::is_title_word(words.norm(k + 1)) {
+                let named = (k + 1..(k + 9).min(position))
+                    .take_while(|&j| words.is_word(j))
+                    .find_map(|j| {
+                        self.index.overlapping(words.items[j].span).find(|m| {
+                            !m.role && self.entities[m.entity].label == EntityLabel::Per
+                        })
+                    })
+                    .map(|m| m.entity);
+                if let Some(entity) = named {
+                    self.remember(entity, Gender::Unknown, Vec::new(), position);
+                    return Some(entity);
+                }
+            }
             if self.history.is_empty()
                 && self.ctx.lexicon_cue(k).is_some()
                 && lexicon::is_title_word(words.norm(k + 1))
