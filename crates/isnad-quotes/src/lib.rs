@@ -16,6 +16,7 @@
 //! Speakers are linked to the entity stage's entities; a speaker it missed is appended to
 //! the entity layer with the next id.
 
+mod context;
 mod detect;
 mod lexicon;
 mod marks;
