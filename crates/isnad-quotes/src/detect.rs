@@ -381,6 +381,8 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             };
             let phrase_end = subject_end.unwrap_or(stop).min(stop);
             match trim_phrase(ctx, subject_start, phrase_end) {
+                // `وأكد أهمية «متابعة …»`: an abstract noun after the verb is its object.
+                Some((s, _)) if lexicon::is_object_noun(ctx.norm(s)) => Subject::Dropped,
                 Some((s, e)) => Subject::Phrase(s, e),
                 // `“ذي دايلي مايل” التي رأت`: the antecedent speaks when the verb agrees with
                 // the relative pronoun (`… التي يزعم أنها`: someone else speaks of it).

@@ -126,6 +126,8 @@ const IRREGULAR: &[(&str, Forms, Forms, Forms, Forms)] = &[
     ("سال", &[], &[], &[], &["سائلا", "سائله", "سائلين"]),
     // `وجاء في البيان أن …`: a document speaks (only with `في`, see `detect`).
     ("جاء", &["جاء"], &["جاءت"], &[], &[]),
+    // `وكتب X على تويتر: «…»`; the past only (`يكتب` is a columnist's habit).
+    ("كتب", &["كتب"], &["كتبت"], &["كتبوا"], &[]),
     // `واختتم: "…"`; not `يختتم البرنامج بورشة`.
     ("اختتم", &["اختتم"], &["اختتمت"], &[], &["مختتما", "مختتمه", "مختتمين"]),
 ];
@@ -350,6 +352,8 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         "وهو" | "وهي" | "وهم" | "وهما" => true,
         // `لفت X النظر إلى أن`: the verb's object, after its subject
         "النظر" | "الانتباه" => next == "الي",
+        // an accusative participle of manner (`كتب سابقا مهاجما الهيئة:`)
+        w if w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5 => true,
         "من" => matches!(next, "جهته" | "جهتها" | "جانبه" | "جانبها" | "ناحيته" | "ناحيتها"),
         "في" => {
             let n = next.strip_prefix("ال").unwrap_or(next);
@@ -364,9 +368,22 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
             .iter()
             .any(|p| n.starts_with(p))
         }
-        "علي" => next == "هامش" || next == "صعيد" || next == "حسابه" || next == "لسان",
+        "علي" => matches!(
+            next,
+            "هامش" | "صعيد" | "حسابه" | "حسابها" | "لسان" | "تويتر" | "فيسبوك" | "موقعه" | "موقعها" | "صفحته" | "صفحتها"
+        ),
         _ => false,
     }
+}
+
+/// Abstract nouns that are a reporting verb's object, never its subject (`أكد أهمية`).
+pub fn is_object_noun(word: &str) -> bool {
+    let w = word.strip_prefix("ال").unwrap_or(word);
+    matches!(
+        w,
+        "اهميه" | "ضروره" | "وجوب" | "حرص" | "رفض" | "استعداد" | "التزام" | "عزم" | "اهتمام" | "تقدير"
+            | "ترحيب" | "قلق" | "اسف" | "امتنان" | "حاجه" | "دعم" | "تمسك" | "عدم"
+    )
 }
 
 /// Words after which a colon introduces a title or a slogan (`بعنوان: (…)`).

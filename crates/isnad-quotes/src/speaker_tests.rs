@@ -282,3 +282,16 @@ fn a_titled_name_after_a_verb_with_a_noun_object_speaks_next() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("كريم زيد"), "{q:?}");
 }
+
+#[test]
+fn a_sentence_opened_by_a_conjoined_verb_carries_the_previous_speaker() {
+    let q = quotes_with(
+        "ونوه صالح نور بأن الشركة الوطنية وضعت استراتيجية للصيف. وكشف عن محاولات الشركة استقطاب المقاهي، غير أنه اعترف بأن العائق هو قصر تعاملاتها.",
+        &[
+            (EntityLabel::Per, "صالح نور", &["صالح نور"]),
+            (EntityLabel::Org, "الشركة الوطنية", &["الشركة الوطنية", "الشركة"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("صالح نور"), "{q:?}");
+}

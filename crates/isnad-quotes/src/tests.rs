@@ -403,3 +403,23 @@ fn titles_after_a_colon_time_clauses_and_the_object_of_lafata() {
     let (_, _, _, mention) = one("كما لفت عميد الكلية الدكتور نبيل سالم النظر إلى أن الجامعة انطلقت مبكرا.");
     assert_eq!(mention.as_deref(), Some("عميد الكلية الدكتور نبيل سالم"));
 }
+
+#[test]
+fn an_abstract_object_and_a_platform_are_no_speakers() {
+    let q = quotes(
+        "وقال الوزير سامي نور إن المشاريع تسير. وأكد أهمية «متابعة المشروعات حتى الانتهاء منها بشكل كامل».",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("سامي نور"), "{q:?}");
+    let (_, _, _, mention) = one("وكتب نادي بيليفيلد على تويتر: «نشعر بصدمة بالغة بعد سماع الأنباء».");
+    assert_eq!(mention.as_deref(), Some("نادي بيليفيلد"));
+}
+
+#[test]
+fn a_participle_of_manner_is_no_subject() {
+    let q = quotes(
+        "وقال الفنان فايز سالم إن العمل جاهز. حيث كتب سابقا مهاجما هيئة الإذاعة: «مساكين بعض المسؤولين في الهيئة».",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("فايز سالم"), "{q:?}");
+}

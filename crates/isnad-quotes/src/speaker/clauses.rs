@@ -4,7 +4,7 @@
 use isnad_core::{EntityLabel, Span};
 
 use super::Resolver;
-use crate::lexicon::{self, Agreement};
+use crate::lexicon::{self, Agreement, CueForm};
 use crate::phrase::Gender;
 use crate::subject::trim_phrase;
 
@@ -93,9 +93,10 @@ impl Resolver<'_, '_> {
             // (`وشركة`, `وطالبت النقابة كافة …`) are too often no verb of that subject.
             // A title often stands for a speaker named before (`نائب الرئيس`): only with no
             // earlier speaker is it taken as one of its own.
-            // A title with a person's name in it (`أكد وكيل الجامعة للتطوير الدكتور X أهمية …`)
-            // names its speaker whatever came before.
-            if self.ctx.lexicon_cue(k).is_some() && lexicon::is_title_word(words.norm(k + 1)) {
+            // A title with a person's name in it after a verb (`أكد وكيل الجامعة للتطوير الدكتور
+            // X أهمية …`, `هنأ الملحق الثقافي الدكتور X المبتعث`) names its speaker whatever
+            // came before.
+            if lexicon::is_title_word(words.norm(k + 1)) {
                 let named = (k + 1..(k + 9).min(position))
                     .take_while(|&j| words.is_word(j))
                     .find_map(|j| {
@@ -170,6 +171,19 @@ impl Resolver<'_, '_> {
         // Long sentences: only the words near the cue can hold its subject.
         let start = start.max(position.saturating_sub(60));
         let words = self.ctx.words;
+        // `وكشف عن محاولات الشركة …، غير أنه اعترف`: a sentence opened by a conjoined verb
+        // with no subject of its own carries the previous one.
+        if words.is_word(start) && words.is_word(start + 1) {
+            let first = words.norm(start);
+            let conjoined_verb = (first.starts_with('و') || first.starts_with('ف'))
+                && self.ctx.lexicon_cue(start).is_some_and(|c| c.form == CueForm::Verb);
+            let next = words.norm(start + 1);
+            if conjoined_verb
+                && (lexicon::is_preposition(next) || lexicon::complementizer(next).is_some())
+            {
+                return None;
+            }
+        }
         // A fronted topic (`وعن بلاتيني، أجاب`, `وحول مطالبات أهالي بيشة قال:`) names what
         // the words are about, not who says them: the subject is looked for after it.
         let first = (start..position).find(|&k| words.is_word(k));
