@@ -295,3 +295,16 @@ fn a_sentence_opened_by_a_conjoined_verb_carries_the_previous_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("صالح نور"), "{q:?}");
 }
+
+#[test]
+fn a_name_part_after_bin_is_kept_whatever_else_it_can_be() {
+    let q = quotes_with(
+        "من جهته هنأ الملحق الثقافي الدكتور عبدالعزيز بن طالب، المبتعث حسام زواوي بهذا الإنجاز.\nوأوضح أن الملحقية نظمت معرضا للطلبة.",
+        &[
+            (EntityLabel::Per, "عبدالعزيز بن طالب", &["عبدالعزيز بن طالب"]),
+            (EntityLabel::Per, "حسام زواوي", &["حسام زواوي"]),
+        ],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("عبدالعزيز بن طالب"), "{q:?}");
+}

@@ -227,9 +227,10 @@ pub(crate) fn clean_name(name: &str) -> String {
         .iter()
         .position(|w| !stray(w) || normalize(w) == "بان")
         .unwrap_or(words.len());
-    let last = words
-        .iter()
-        .rposition(|w| !stray(w))
+    // `عبدالعزيز بن طالب`: after `بن` comes a name, whatever else the word can be.
+    let kin = |k: usize| k > 0 && matches!(normalize(words[k - 1]).as_str(), "بن" | "بنت" | "ابن" | "ال" | "ابو");
+    let last = (0..words.len())
+        .rposition(|k| !stray(words[k]) || kin(k))
         .map_or(first, |l| l + 1);
     if first >= last {
         return words.join(" ");
