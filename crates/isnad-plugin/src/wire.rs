@@ -171,7 +171,9 @@ pub struct Reply {
     pub appended: Document,
 }
 
-#[derive(Deserialize)]
+/// A reply's fields, read in one pass that also collects the keys it does not know (serde's
+/// derive would skip them, and `flatten` would buffer the whole reply first).
+#[derive(Default)]
 struct ReplyFields {
     schema_version: Option<u64>,
     metadata: Option<Metadata>,
@@ -179,9 +181,42 @@ struct ReplyFields {
     entities: Option<Vec<Entity>>,
     quotes: Option<Vec<Quote>>,
     tokens: Option<Vec<Token>>,
-    #[serde(default)]
     layers: BTreeMap<String, Value>,
     appended: Option<AppendedFields>,
+    unknown: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for ReplyFields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ReplyFields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of layers")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<ReplyFields, A::Error> {
+                let mut fields = ReplyFields::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "schema_version" => fields.schema_version = map.next_value()?,
+                        "metadata" => fields.metadata = map.next_value()?,
+                        "sentences" => fields.sentences = map.next_value()?,
+                        "entities" => fields.entities = map.next_value()?,
+                        "quotes" => fields.quotes = map.next_value()?,
+                        "tokens" => fields.tokens = map.next_value()?,
+                        "layers" => fields.layers = map.next_value()?,
+                        "appended" => fields.appended = map.next_value()?,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            fields.unknown.push(key);
+                        }
+                    }
+                }
+                Ok(fields)
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 
 #[derive(Deserialize)]
@@ -200,19 +235,23 @@ pub fn read_reply(bytes: &[u8], declared: &[Layer]) -> Result<Reply, String> {
         let names: Vec<String> = declared.iter().map(Layer::to_string).collect();
         format!("returned the `{name}` layer, which it does not declare (it declares: {})", names.join(", "))
     };
-    // A first, allocation-free pass over the keys: serde would otherwise skip unknown fields.
-    let keys: BTreeMap<String, IgnoredAny> =
-        serde_json::from_slice(bytes).map_err(|e| format!("returned invalid JSON: {e}"))?;
-    for key in keys.keys() {
-        let layer = Layer::from(key.as_str());
-        let allowed = matches!(key.as_str(), "schema_version" | "layers" | "appended")
-            || (layer.is_builtin() && declared.contains(&layer));
-        if !allowed {
-            return Err(undeclared(key));
-        }
+    let fields: ReplyFields = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => format!("returned layers that do not fit the document schema: {e}"),
+        _ => format!("returned invalid JSON: {e}"),
+    })?;
+    if let Some(key) = fields.unknown.first() {
+        return Err(undeclared(key));
     }
-    let fields: ReplyFields = serde_json::from_slice(bytes)
-        .map_err(|e| format!("returned layers that do not fit the document schema: {e}"))?;
+    let present = [
+        (Layer::METADATA, fields.metadata.is_some()),
+        (Layer::SENTENCES, fields.sentences.is_some()),
+        (Layer::ENTITIES, fields.entities.is_some()),
+        (Layer::QUOTES, fields.quotes.is_some()),
+        (Layer::TOKENS, fields.tokens.is_some()),
+    ];
+    if let Some((layer, _)) = present.iter().find(|(layer, here)| *here && !declared.contains(layer)) {
+        return Err(undeclared(layer.as_str()));
+    }
     if let Some(name) = fields.layers.keys().find(|name| !declared.contains(&Layer::from(name.as_str()))) {
         return Err(undeclared(name));
     }
