@@ -110,6 +110,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
             },
             Subject::Dropped => {
                 let agreement = found.agreement;
+                if let Some(entity) = self.participle_subject(found.position) {
+                    return (Some(self.speaker(entity, None)), 0.9);
+                }
                 if let Some((entity, mention)) = self.sentence_subject(found.position, agreement) {
                     return (Some(self.speaker(entity, mention)), 0.9);
                 }

@@ -308,3 +308,13 @@ fn a_name_part_after_bin_is_kept_whatever_else_it_can_be() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("عبدالعزيز بن طالب"), "{q:?}");
 }
+
+#[test]
+fn a_participle_hangs_on_the_nearest_named_clause_of_its_sentence() {
+    let q = quotes_with(
+        "وشهد الموقع إطلاق عدة وسوم كان من أبرزها (#وسم)، علق فيها الإعلامي عبدالعزيز الخنين عضو لجنة الدعوة، قائلا: لا أبرئه لكن الموضوع يدعو للشك.",
+        &[(EntityLabel::Per, "عبدالعزيز الخنين", &["عبدالعزيز الخنين"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("عبدالعزيز الخنين"), "{q:?}");
+}

@@ -122,6 +122,58 @@ impl Resolver<'_, '_> {
         None
     }
 
+    /// A participle hangs on the nearest clause before it in its sentence: when that clause
+    /// opens with a verb and a titled or plain name (`علق فيها الإعلامي X عضو …، قائلا:`),
+    /// that person speaks.
+    pub(super) fn participle_subject(&mut self, position: usize) -> Option<usize> {
+        let words = self.ctx.words;
+        if self.ctx.lexicon_cue(position)?.form != CueForm::Participle {
+            return None;
+        }
+        let start = self.ctx.sentence_start(position).max(position.saturating_sub(40));
+        for k in (start..position).rev() {
+            if !words.is_word(k) || k + 1 >= position {
+                continue;
+            }
+            let verb = words.norm(k);
+            let opens = k == start
+                || !words.is_word(k - 1)
+                || verb.starts_with('و')
+                || verb.starts_with('ف')
+                || lexicon::is_clause_opener(words.norm(k - 1));
+            if !opens
+                || verb.strip_prefix(['و', 'ف']).unwrap_or(verb).starts_with("ال")
+                || lexicon::is_title_word(verb)
+                || lexicon::is_preposition(verb)
+                || lexicon::is_clause_opener(verb)
+            {
+                continue;
+            }
+            let mut j = k + 1;
+            while j < position && words.is_word(j) && matches!(words.norm(j), "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها") {
+                j += 1;
+            }
+            if j >= position || !words.is_word(j) || !lexicon::is_title_word(words.norm(j)) {
+                continue;
+            }
+            let person = (j..(j + 6).min(position))
+                .take_while(|&x| words.is_word(x))
+                .find_map(|x| {
+                    self.index
+                        .overlapping(words.items[x].span)
+                        .find(|m| !m.role && self.entities[m.entity].label == EntityLabel::Per)
+                })
+                .map(|m| m.entity);
+            if let Some(entity) = person {
+                self.remember(entity, Gender::Unknown, Vec::new(), position);
+                return Some(entity);
+            }
+            // The nearest clause is someone else's without a name: look no further.
+            return None;
+        }
+        None
+    }
+
     /// The NP of a title or organization at `s` as the subject of a clause: up to a comma,
     /// a preposition, an adverbial or a cue, resolved like a cue's subject.
     fn title_subject(&mut self, s: usize, position: usize) -> Option<usize> {
