@@ -318,3 +318,37 @@ fn a_participle_hangs_on_the_nearest_named_clause_of_its_sentence() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("عبدالعزيز الخنين"), "{q:?}");
 }
+
+#[test]
+fn the_subject_after_a_sentences_first_verb_carries_to_its_dropped_cues() {
+    let q = quotes_with(
+        "وقال وزير الخارجية محمد جواد ظريف إن الجوار أولوية. وأشار ظريف على صفحته في تويتر إلى جولته الخليجية وشدد بأنه أجرى محادثات إيجابية.",
+        &[
+            (EntityLabel::Per, "محمد جواد ظريف", &["محمد جواد ظريف"]),
+            (EntityLabel::Org, "تويتر", &["تويتر"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("محمد جواد ظريف"), "{q:?}");
+}
+
+#[test]
+fn a_title_names_its_holder_further_on() {
+    let q = quotes_with(
+        "صرح بذلك المدير العام للمكتب التنفيذي لمجلس الوزراء، رئيس اللجنة العلمية للمؤتمر الدكتور توفيق خوجة، موضحا أن المؤتمر يعرض أحدث العلاج.",
+        &[(EntityLabel::Per, "توفيق خوجة", &["توفيق خوجة"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("توفيق خوجة"), "{q:?}");
+}
+
+#[test]
+fn li_after_the_verb_is_the_writer_as_addressee() {
+    let q = quotes_with(
+        "وقال لي حجاج أدول إن أهل النوبة يعتقدون أن الأسماك تسكنها أرواح البشر.",
+        &[(EntityLabel::Per, "حجاج أدول", &["حجاج أدول"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("حجاج أدول"), "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("حجاج أدول"), "{q:?}");
+}

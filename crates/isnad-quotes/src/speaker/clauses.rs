@@ -97,14 +97,8 @@ impl Resolver<'_, '_> {
             // X أهمية …`, `هنأ الملحق الثقافي الدكتور X المبتعث`) names its speaker whatever
             // came before.
             if lexicon::is_title_word(words.norm(k + 1)) {
-                let named = (k + 1..(k + 9).min(position))
-                    .take_while(|&j| words.is_word(j))
-                    .find_map(|j| {
-                        self.index.overlapping(words.items[j].span).find(|m| {
-                            !m.role && self.entities[m.entity].label == EntityLabel::Per
-                        })
-                    })
-                    .map(|m| m.entity);
+                // `وألقى رئيس البلدية المكلف، المهندس X، كلمة`: apposition after a comma.
+                let named = self.person_in_run(k + 1, position, 10);
                 if let Some(entity) = named {
                     self.remember(entity, Gender::Unknown, Vec::new(), position);
                     return Some(entity);
@@ -150,20 +144,16 @@ impl Resolver<'_, '_> {
                 continue;
             }
             let mut j = k + 1;
-            while j < position && words.is_word(j) && matches!(words.norm(j), "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها") {
+            while j < position
+                && words.is_word(j)
+                && matches!(words.norm(j), "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "بذلك" | "بهذا" | "ذلك")
+            {
                 j += 1;
             }
             if j >= position || !words.is_word(j) || !lexicon::is_title_word(words.norm(j)) {
                 continue;
             }
-            let person = (j..(j + 6).min(position))
-                .take_while(|&x| words.is_word(x))
-                .find_map(|x| {
-                    self.index
-                        .overlapping(words.items[x].span)
-                        .find(|m| !m.role && self.entities[m.entity].label == EntityLabel::Per)
-                })
-                .map(|m| m.entity);
+            let person = self.person_in_run(j, position, 14);
             if let Some(entity) = person {
                 self.remember(entity, Gender::Unknown, Vec::new(), position);
                 return Some(entity);
@@ -172,6 +162,21 @@ impl Resolver<'_, '_> {
             return None;
         }
         None
+    }
+
+    /// The first person the entity stage named in the run of words (and appositive commas)
+    /// that starts at `from`, within `max` items and before `position`.
+    fn person_in_run(&self, from: usize, position: usize, max: usize) -> Option<usize> {
+        let words = self.ctx.words;
+        (from..(from + max).min(position))
+            .take_while(|&j| words.is_word(j) || words.is_comma(j))
+            .filter(|&j| words.is_word(j))
+            .find_map(|j| {
+                self.index
+                    .overlapping(words.items[j].span)
+                    .find(|m| !m.role && self.entities[m.entity].label == EntityLabel::Per)
+            })
+            .map(|m| m.entity)
     }
 
     /// The NP of a title or organization at `s` as the subject of a clause: up to a comma,
@@ -234,6 +239,38 @@ impl Resolver<'_, '_> {
                 && (lexicon::is_preposition(next) || lexicon::complementizer(next).is_some())
             {
                 return None;
+            }
+            // `وأشار ظريف على صفحته في تويتر إلى …، وشدد بأنه`: the subject right after the
+            // sentence's first verb, before any name in a prepositional phrase.
+            let verb_first = self.ctx.lexicon_cue(start).is_some_and(|c| c.form == CueForm::Verb);
+            // `صرح بذلك المدير …`: a pointer back to the statement before the subject.
+            let mut subject = start + 1;
+            while subject + 1 < position
+                && words.is_word(subject)
+                && matches!(words.norm(subject), "بذلك" | "بهذا" | "ذلك" | "هذا" | "كذلك" | "ايضا" | "بدوره" | "بدورها")
+            {
+                subject += 1;
+            }
+            let next = if words.is_word(subject) { words.norm(subject) } else { "" };
+            if verb_first
+                && !lexicon::is_preposition(next)
+                && lexicon::complementizer(next).is_none()
+                && !lexicon::is_temporal(next)
+                && !lexicon::is_object_noun(next)
+                && !lexicon::starts_adverbial(next, "")
+                && !next.is_empty()
+                && subject < position
+            {
+                // A title names its holder further on (`المدير العام للمكتب التنفيذي …، رئيس
+                // اللجنة العلمية الدكتور توفيق خوجة`).
+                let titled = lexicon::is_title_word(next);
+                if let Some(k) = self.person_in_run(subject, position, 20).filter(|_| titled) {
+                    self.remember(k, Gender::Unknown, Vec::new(), position);
+                    return Some((k, None));
+                }
+                if let Some(k) = self.title_subject(subject, position) {
+                    return Some((k, None));
+                }
             }
         }
         // A fronted topic (`وعن بلاتيني، أجاب`, `وحول مطالبات أهالي بيشة قال:`) names what
