@@ -28,11 +28,11 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use isnad_core::{Clitics, Proclitic, Span};
+use isnad_core::{Clitics, Proclitic, Proclitics, Span, Token};
 
 use crate::chars::is_arabic_script;
 use crate::search::{search_fold, Fold};
-use crate::{token_norm, CompactString, Profile};
+use crate::{token_norm, Profile};
 
 const MAX_LETTERS: usize = 16;
 
@@ -266,38 +266,10 @@ fn has_article(sk: &Skeleton, k: usize) -> bool {
     is_bare_alef(sk.at(k)) && sk.at(k + 1) == 'ل' && sk.remaining(k + 2) >= 2 && !sk.is_listed(k, &lists().al)
 }
 
-/// Proclitics found so far (at most four: و/ف, ب/ل/ك/س, ال, and ال after ل).
-#[derive(Default)]
-struct Found {
-    items: [Option<Proclitic>; 4],
-    len: usize,
-}
-
-impl Found {
-    fn push(&mut self, p: Proclitic) {
-        if self.len < self.items.len() {
-            self.items[self.len] = Some(p);
-            self.len += 1;
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    fn to_vec(&self) -> Vec<Proclitic> {
-        let mut out = Vec::with_capacity(self.len);
-        for p in self.items[..self.len].iter().flatten() {
-            out.push(*p);
-        }
-        out
-    }
-}
-
 /// The proclitics of a skeleton and the index of the stem's first letter.
-fn proclitics_of(sk: &Skeleton) -> (Found, usize) {
+fn proclitics_of(sk: &Skeleton) -> (Proclitics, usize) {
     let lists = lists();
-    let mut found = Found::default();
+    let mut found = Proclitics::EMPTY;
     let mut k = 0;
 
     // Conjunction.
@@ -384,7 +356,7 @@ fn is_future_verb(sk: &Skeleton, k: usize) -> bool {
 }
 
 /// The clitic analysis of the word at `span` of `text`: its proclitics, its stem's span and
-/// the stem's `profile` form. `None` for non-Arabic words, words without proclitics and
+/// where the stem's `profile` form starts in the word's (the tokenizer's `norm`). `None` for non-Arabic words, words without proclitics and
 /// spans that do not slice `text`.
 pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Clitics> {
     let word = span.get(text)?;
@@ -441,17 +413,17 @@ pub(crate) fn clitics_of_word(text: &str, span: Span, norm: &str, profile: Profi
     }
     let stem_offset = sk.offsets[stem_letter] as usize;
     let stem = Span::new(span.start + stem_offset, span.end);
-    let stem_text = stem.get(text)?;
     // The search profile maps char by char, so the stem's form is the word form's tail.
-    let stem_norm = match profile {
-        Profile::Search => match norm.get(sk.norm_offsets[stem_letter] as usize..) {
-            Some(tail) => CompactString::from(tail),
-            None => token_norm(stem_text, profile),
-        },
-        Profile::Camel => token_norm(stem_text, profile),
-    };
-    let proclitics = proclitics.to_vec();
-    Some(Clitics { proclitics, stem, stem_norm })
+    if profile == Profile::Search {
+        let norm_start = sk.norm_offsets[stem_letter] as usize;
+        if norm.is_char_boundary(norm_start) && norm_start <= norm.len() {
+            return Some(Clitics { proclitics, stem, stem_norm_start: norm_start as u32 });
+        }
+    }
+    // The stem's own form is a suffix of the word's in both profiles (checked by the property
+    // tests and on the whole corpus): the analysis is dropped if it ever were not.
+    let stem_norm = token_norm(stem.get(text)?, profile);
+    Token::clitics_with_stem_norm(norm, proclitics, stem, &stem_norm)
 }
 
 #[cfg(test)]
@@ -460,8 +432,9 @@ mod tests {
     use Proclitic::*;
 
     fn analyse(word: &str) -> Option<(Vec<Proclitic>, String)> {
+        let norm = token_norm(word, Profile::Search);
         analyze_clitics(word, Span::new(0, word.len()), Profile::Search)
-            .map(|c| (c.proclitics, c.stem_norm.to_string()))
+            .map(|c| (c.proclitics.to_vec(), norm[c.stem_norm_start as usize..].to_string()))
     }
 
     fn split(word: &str, proclitics: &[Proclitic], stem: &str) {
@@ -574,6 +547,6 @@ mod tests {
         let start = text.find('و').unwrap();
         let c = analyze_clitics(text, Span::new(start, text.len()), Profile::Search).unwrap();
         assert_eq!(c.stem.slice(text), "عِرَاقِ");
-        assert_eq!(c.stem_norm, "عراق");
+        assert_eq!(&token_norm(&text[start..], Profile::Search)[c.stem_norm_start as usize..], "عراق");
     }
 }

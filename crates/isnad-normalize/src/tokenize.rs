@@ -11,7 +11,7 @@
 //! Digits continue a word only after a non-Arabic char (`K24`, `G20`), so `بـ564` is the
 //! word `بـ` and the number `564`, and `2015م` the number `2015` and the word `م`.
 
-use isnad_core::{Clitics, Proclitic, Span, Token, TokenKind};
+use isnad_core::{Clitics, Proclitic, Proclitics, Span, Token, TokenKind};
 
 use crate::chars::{
     is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation, is_word_char,
@@ -183,10 +183,11 @@ impl<'t> Tokenizer<'t> {
             None
         };
         let clitics = match article {
+            // The article is the two bytes ا ل of the norm too (both unchanged by the fold).
             Some(stem) => stem.map(|stem| Clitics {
-                proclitics: vec![Proclitic::Al],
+                proclitics: Proclitics::from([Proclitic::Al]),
                 stem: Span::new(start + stem, pos),
-                stem_norm: CompactString::from(norm.get("ال".len()..).unwrap_or("")),
+                stem_norm_start: "ال".len() as u32,
             }),
             None => clitics_of_word(self.text, span, &norm, self.profile),
         };
