@@ -68,6 +68,7 @@ struct Skeleton {
 }
 
 impl Skeleton {
+    #[inline(always)]
     fn of(word: &str) -> Skeleton {
         let mut sk = Skeleton {
             letters: ['\0'; MAX_LETTERS],
@@ -242,6 +243,8 @@ impl WordList {
 struct Lists {
     /// The article words in their search forms, for [`plain_article_stem`].
     al_norms: HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
+    /// The longest of `al_norms`, in bytes: longer forms need no lookup.
+    al_norms_longest: usize,
     wa: WordList,
     function_words: WordList,
     al: WordList,
@@ -253,6 +256,7 @@ fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| Lists {
         al_norms: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).as_str().into()).collect(),
+        al_norms_longest: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).len()).max().unwrap_or(0),
         wa: WordList::new(WA_WORDS),
         function_words: WordList::new(FUNCTION_WORDS),
         al: WordList::new(AL_WORDS),
@@ -370,10 +374,12 @@ pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Cliti
 /// start another proclitic), without building a skeleton.
 pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<Option<usize>> {
     let bytes = word.as_bytes();
-    if !bytes.starts_with("ال".as_bytes()) || norm.chars().count() < 4 {
+    // The norm of such a word is made of two-byte chars: 4 chars are 8 bytes.
+    if !bytes.starts_with("ال".as_bytes()) || norm.len() < 8 {
         return Some(None);
     }
-    if lists().al_norms.contains(norm) {
+    let lists = lists();
+    if norm.len() <= lists.al_norms_longest && lists.al_norms.contains(norm) {
         return None;
     }
     let mut stem = 4;

@@ -11,6 +11,8 @@
 //! Digits continue a word only after a non-Arabic char (`K24`, `G20`), so `بـ564` is the
 //! word `بـ` and the number `564`, and `2015م` the number `2015` and the word `م`.
 
+use std::sync::OnceLock;
+
 use isnad_core::{Clitics, Proclitic, Proclitics, Span, Token, TokenKind};
 
 use crate::chars::{
@@ -23,7 +25,7 @@ use crate::{token_norm, CompactString, Profile};
 /// The tokens of `text`, each with its `profile` form and, for Arabic words carrying
 /// proclitics, their analysis.
 pub fn tokenize(text: &str, profile: Profile) -> Vec<Token> {
-    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 10 + 16) };
+    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16) };
     tokenizer.run();
     tokenizer.tokens
 }
@@ -137,35 +139,23 @@ impl<'t> Tokenizer<'t> {
     fn plain_arabic_word(&mut self, start: usize) -> Option<usize> {
         const CAP: usize = 64;
         let bytes = self.text.as_bytes();
+        let table = plain_fold_table(self.profile);
         let mut buf = [0u8; CAP];
         let mut n = 0;
         let mut pos = start;
         while pos + 1 < bytes.len() && n + 2 <= CAP {
             let (b, b2) = (bytes[pos], bytes[pos + 1]);
-            if !((b == 0xD8 && b2 >= 0xA0) || (b == 0xD9 && b2 <= 0x9F)) {
+            // U+0620–065F is D8 A0 – D9 9F; in valid UTF-8 no other pair falls in that range.
+            if u16::from_be_bytes([b, b2]).wrapping_sub(0xD8A0) >= 0x100 {
                 break;
             }
-            let offset = (((b & 0x03) as u32) << 6) | (b2 & 0x3F) as u32;
-            let folded = match self.profile {
-                Profile::Search => match crate::search::arabic_compact(offset) {
-                    crate::search::KEEP => None,
-                    crate::search::DROP | crate::search::CONTROL => Some(None),
-                    code => Some(char::from_u32(code as u32)),
-                },
-                Profile::Camel => match crate::camel::camel_plain_fold(offset)? {
-                    Some(c) if c as u32 == 0x0600 + offset => None,
-                    other => Some(other),
-                },
-            };
-            match folded {
-                // Unchanged: copy the two bytes.
-                None => {
-                    buf[n] = b;
-                    buf[n + 1] = b2;
+            match table[((((b & 0x03) as usize) << 6) | (b2 & 0x3F) as usize) - 0x20] {
+                PLAIN_DROP => {}
+                PLAIN_BAIL => return None,
+                out => {
+                    buf[n..n + 2].copy_from_slice(&out.to_be_bytes());
                     n += 2;
                 }
-                Some(None) => {}
-                Some(Some(c)) => n += c.encode_utf8(&mut buf[n..]).len(),
             }
             pos += 2;
         }
@@ -173,23 +163,26 @@ impl<'t> Tokenizer<'t> {
         if bytes.get(pos).is_some_and(|&b| b >= 0x80 || b.is_ascii_alphabetic()) {
             return None;
         }
-        // SAFETY: whole two-byte sequences copied from the text and `encode_utf8` output.
+        // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
         let span = Span::new(start, pos);
-        let word = &self.text[start..pos];
-        let article = if self.profile == Profile::Search && word.starts_with("ال") {
-            plain_article_stem(word, &norm)
-        } else {
+        // Only و ف ب ل ك س ا start a proclitic, and the word starts with a letter (not a mark):
+        // most words need no analysis at all.
+        let first = [bytes[start], bytes[start + 1]];
+        let clitics = if !matches!(first, [0xD9, 0x88 | 0x81 | 0x84 | 0x83] | [0xD8, 0xA8 | 0xB3 | 0xA7]) {
             None
-        };
-        let clitics = match article {
-            // The article is the two bytes ا ل of the norm too (both unchanged by the fold).
-            Some(stem) => stem.map(|stem| Clitics {
-                proclitics: Proclitics::from([Proclitic::Al]),
-                stem: Span::new(start + stem, pos),
-                stem_norm_start: "ال".len() as u32,
-            }),
-            None => clitics_of_word(self.text, span, &norm, self.profile),
+        } else if self.profile == Profile::Search && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
+            match plain_article_stem(&self.text[start..pos], &norm) {
+                // The article is the two bytes ا ل of the norm too (both unchanged by the fold).
+                Some(stem) => stem.map(|stem| Clitics {
+                    proclitics: Proclitics::from([Proclitic::Al]),
+                    stem: Span::new(start + stem, pos),
+                    stem_norm_start: "ال".len() as u32,
+                }),
+                None => clitics_of_word(self.text, span, &norm, self.profile),
+            }
+        } else {
+            clitics_of_word(self.text, span, &norm, self.profile)
         };
         self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
         Some(pos)
@@ -221,6 +214,14 @@ impl<'t> Tokenizer<'t> {
     fn punct_like(&mut self, i: usize, c: char) -> usize {
         let text = self.text;
         let after = i + c.len_utf8();
+        // ASCII punctuation not followed by a combining mark (never ASCII) is its own norm in
+        // both profiles.
+        if c.is_ascii() && c != '#' && c != '@' && text.as_bytes().get(after).map_or(true, |&b| b < 0x80) {
+            let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
+            let norm = CompactString::from(&text[i..after]);
+            self.tokens.push(Token { span: Span::new(i, after), kind, norm, clitics: None });
+            return after;
+        }
         if c == '#' || c == '@' {
             let tag_end = tag_end(text, after);
             if tag_end > after {
@@ -248,6 +249,52 @@ impl<'t> Tokenizer<'t> {
         let clitics =
             if kind == TokenKind::Word { clitics_of_word(self.text, span, &norm, self.profile) } else { None };
         self.tokens.push(Token { span, kind, norm, clitics });
+    }
+}
+
+/// [`plain_fold_table`] entries: the char is dropped, or the plain path cannot fold it alone.
+const PLAIN_DROP: u16 = 0;
+const PLAIN_BAIL: u16 = 1;
+
+/// For U+0620–065F, the UTF-8 bytes (big-endian) of what `profile` makes of the char on its
+/// own, [`PLAIN_DROP`] or [`PLAIN_BAIL`]: one lookup a char in the tokenizer's hottest loop.
+fn plain_fold_table(profile: Profile) -> &'static [u16; 64] {
+    // One lock each: the camel table needs the camel char classes, which the search profile
+    // need not build.
+    static SEARCH: OnceLock<[u16; 64]> = OnceLock::new();
+    static CAMEL: OnceLock<[u16; 64]> = OnceLock::new();
+    let build = |fold: fn(u32, char) -> u16| {
+        let mut table = [PLAIN_BAIL; 64];
+        for (i, entry) in table.iter_mut().enumerate() {
+            let offset = 0x20 + i as u32;
+            *entry = fold(offset, char::from_u32(0x0600 + offset).unwrap_or('\u{FFFD}'));
+        }
+        table
+    };
+    match profile {
+        Profile::Search => SEARCH.get_or_init(|| {
+            build(|offset, own| match crate::search::arabic_compact(offset) {
+                crate::search::KEEP => encode_pair(own),
+                crate::search::DROP | crate::search::CONTROL => PLAIN_DROP,
+                code => char::from_u32(code as u32).map_or(PLAIN_BAIL, encode_pair),
+            })
+        }),
+        Profile::Camel => CAMEL.get_or_init(|| {
+            build(|offset, _| match crate::camel::camel_plain_fold(offset) {
+                None => PLAIN_BAIL,
+                Some(None) => PLAIN_DROP,
+                Some(Some(c)) => encode_pair(c),
+            })
+        }),
+    }
+}
+
+/// A two-byte char's UTF-8 as a big-endian `u16`; [`PLAIN_BAIL`] for any other char.
+fn encode_pair(c: char) -> u16 {
+    let mut utf8 = [0u8; 4];
+    match *c.encode_utf8(&mut utf8).as_bytes() {
+        [b, b2] => u16::from_be_bytes([b, b2]),
+        _ => PLAIN_BAIL,
     }
 }
 
