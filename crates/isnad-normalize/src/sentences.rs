@@ -108,10 +108,13 @@ impl<'a> Splitter<'a> {
 
     fn line_break_between(&self, a: usize, b: usize) -> bool {
         let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(b)) else { return false };
-        let Some(gap) = self.text.get(x.span.end..y.span.start) else { return false };
-        if gap == " " {
-            return false;
+        // Most gaps are empty or one space: decided without slicing the text.
+        match y.span.start.checked_sub(x.span.end) {
+            Some(0) => return false,
+            Some(1) if self.text.as_bytes().get(x.span.end) == Some(&b' ') => return false,
+            _ => {}
         }
+        let Some(gap) = self.text.get(x.span.end..y.span.start) else { return false };
         gap.chars().any(is_line_break)
     }
 
@@ -223,7 +226,8 @@ impl<'a> Splitter<'a> {
         }
         // On the search form whatever the profile, so that sentences do not depend on it.
         let search_form = crate::normalize_word(self.token_text(dot - 1));
-        let mut letters = search_form.chars().filter(|c| c.is_alphabetic());
+        // Arabic letters (and tatweel) U+0620–064A are all alphabetic: no Unicode table lookup.
+        let mut letters = search_form.chars().filter(|&c| matches!(c, '\u{0620}'..='\u{064A}') || c.is_alphabetic());
         match (letters.next(), letters.next()) {
             (Some(letter), None) if is_arabic_script(letter) => {
                 let after_number = dot >= 2 && self.tokens[dot - 2].kind == TokenKind::Number;

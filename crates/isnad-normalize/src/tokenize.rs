@@ -143,25 +143,42 @@ impl<'t> Tokenizer<'t> {
         let mut buf = [0u8; CAP];
         let mut n = 0;
         let mut pos = start;
-        while pos + 1 < bytes.len() && n + 2 <= CAP {
-            let (b, b2) = (bytes[pos], bytes[pos + 1]);
-            // U+0620–065F is D8 A0 – D9 9F; in valid UTF-8 no other pair falls in that range.
-            if u16::from_be_bytes([b, b2]).wrapping_sub(0xD8A0) >= 0x100 {
+        // The output is never longer than the input, so bounding the input bounds both.
+        let limit = bytes.len().min(start + CAP);
+        while pos + 2 <= limit {
+            // U+0620–065F is D8 A0 – D9 9F: in valid UTF-8 no other pair falls in that range,
+            // and the pair minus D8A0 indexes the table directly.
+            let index = u16::from_be_bytes([bytes[pos], bytes[pos + 1]]).wrapping_sub(0xD8A0);
+            if index >= 0x100 {
                 break;
             }
-            match table[((((b & 0x03) as usize) << 6) | (b2 & 0x3F) as usize) - 0x20] {
-                PLAIN_DROP => {}
-                PLAIN_BAIL => return None,
-                out => {
-                    buf[n..n + 2].copy_from_slice(&out.to_be_bytes());
-                    n += 2;
-                }
+            let out = table[index as usize];
+            if out == PLAIN_BAIL {
+                return None;
             }
+            // Written whatever it is, kept only if not dropped: no branch on the char.
+            let [b, b2] = out.to_be_bytes();
+            buf[n & (CAP - 1)] = b;
+            buf[(n + 1) & (CAP - 1)] = b2;
+            n += if out == PLAIN_DROP { 0 } else { 2 };
             pos += 2;
         }
-        // Latin letters go on with the word in the general path (`word_end`); digits do not.
-        if bytes.get(pos).is_some_and(|&b| b >= 0x80 || b.is_ascii_alphabetic()) {
-            return None;
+        // The word must end here as `word_end` and `trailing_controls` would end it: before a
+        // char that is neither a word char nor an invisible control (Latin letters go on with
+        // the word; digits, which do not after Arabic, and other ASCII end it).
+        match bytes.get(pos) {
+            None => {}
+            Some(&b) if b < 0x80 => {
+                if b.is_ascii_alphabetic() {
+                    return None;
+                }
+            }
+            Some(_) => {
+                let c = decode_at(self.text, pos)?;
+                if is_word_char(c) || is_invisible_control(c) {
+                    return None;
+                }
+            }
         }
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
@@ -258,16 +275,18 @@ const PLAIN_BAIL: u16 = 1;
 
 /// For U+0620–065F, the UTF-8 bytes (big-endian) of what `profile` makes of the char on its
 /// own, [`PLAIN_DROP`] or [`PLAIN_BAIL`]: one lookup a char in the tokenizer's hottest loop.
-fn plain_fold_table(profile: Profile) -> &'static [u16; 64] {
+fn plain_fold_table(profile: Profile) -> &'static [u16; 256] {
     // One lock each: the camel table needs the camel char classes, which the search profile
     // need not build.
-    static SEARCH: OnceLock<[u16; 64]> = OnceLock::new();
-    static CAMEL: OnceLock<[u16; 64]> = OnceLock::new();
+    static SEARCH: OnceLock<[u16; 256]> = OnceLock::new();
+    static CAMEL: OnceLock<[u16; 256]> = OnceLock::new();
+    // Indexed by the char's UTF-8 minus D8A0: U+0620–063F at 0x00–0x1F, U+0640–065F at
+    // 0xE0–0xFF (D9 80 – D9 9F); the indices between are no valid UTF-8.
     let build = |fold: fn(u32, char) -> u16| {
-        let mut table = [PLAIN_BAIL; 64];
-        for (i, entry) in table.iter_mut().enumerate() {
-            let offset = 0x20 + i as u32;
-            *entry = fold(offset, char::from_u32(0x0600 + offset).unwrap_or('\u{FFFD}'));
+        let mut table = [PLAIN_BAIL; 256];
+        for offset in 0x20..0x60u32 {
+            let index = if offset < 0x40 { offset - 0x20 } else { offset - 0x40 + 0xE0 };
+            table[index as usize] = fold(offset, char::from_u32(0x0600 + offset).unwrap_or('\u{FFFD}'));
         }
         table
     };
