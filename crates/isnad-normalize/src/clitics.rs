@@ -211,32 +211,58 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
     fn finish(&self) -> u64 {
         self.0
     }
 }
 
-/// A word list as skeletons, looked up without allocating.
+/// Letters a packed skeleton holds: six bits each in a `u64`.
+const PACKED_LETTERS: usize = 10;
+
+/// A skeleton of at most [`PACKED_LETTERS`] letters U+0620–065E as one integer, six bits a
+/// letter (its offset from U+0620, plus one so that lengths differ), so that a list lookup
+/// is one integer hash and compare. `None` for any other skeleton, which no list holds.
+#[inline]
+fn pack(letters: &[char]) -> Option<u64> {
+    if letters.len() > PACKED_LETTERS {
+        return None;
+    }
+    let mut key = 0u64;
+    for &c in letters {
+        let code = (c as u32).wrapping_sub(0x0620);
+        if code >= 0x3F {
+            return None;
+        }
+        key = (key << 6) | (code as u64 + 1);
+    }
+    Some(key)
+}
+
+/// A word list as packed skeletons, looked up without allocating.
 struct WordList {
-    words: HashSet<Box<[char]>, BuildHasherDefault<FxHasher>>,
+    words: HashSet<u64, BuildHasherDefault<FxHasher>>,
     longest: usize,
 }
 
 impl WordList {
     fn new(words: &str) -> WordList {
-        let words: HashSet<Box<[char]>, BuildHasherDefault<FxHasher>> = words
+        let mut longest = 0;
+        let words = words
             .split_whitespace()
             .map(|w| {
                 let sk = Skeleton::of(w);
-                sk.letters[..sk.len].into()
+                longest = longest.max(sk.len);
+                pack(&sk.letters[..sk.len]).unwrap_or_else(|| panic!("listed word `{w}` does not pack"))
             })
             .collect();
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         WordList { words, longest }
     }
 
     fn contains(&self, letters: &[char]) -> bool {
-        letters.len() <= self.longest && self.words.contains(letters)
+        letters.len() <= self.longest && pack(letters).is_some_and(|key| self.words.contains(&key))
     }
 }
 
@@ -280,16 +306,19 @@ fn proclitics_of(sk: &Skeleton) -> (Proclitics, usize) {
     let first = sk.at(0);
     if first == 'و' || first == 'ف' {
         let next = sk.at(1);
-        let before_article_or_prep = has_article(sk, 1)
-            || (next == 'ل' && sk.at(2) == 'ل' && sk.remaining(3) >= 2)
-            || (matches!(next, 'ب' | 'ك') && has_article(sk, 2) && !sk.is_listed(1, &lists.bi_al));
-        let before_hamza = is_hamza_alef(next) && sk.remaining(1) >= 2;
-        let before_function_word = sk.is_listed(1, &lists.function_words);
+        // Each test only when the ones before it failed (they are pure): fewer list lookups.
+        let before_article_or_prep = || {
+            has_article(sk, 1)
+                || (next == 'ل' && sk.at(2) == 'ل' && sk.remaining(3) >= 2)
+                || (matches!(next, 'ب' | 'ك') && has_article(sk, 2) && !sk.is_listed(1, &lists.bi_al))
+        };
+        let before_hamza = || is_hamza_alef(next) && sk.remaining(1) >= 2;
+        let before_function_word = || sk.is_listed(1, &lists.function_words);
         let listed_word = first == 'و' && sk.is_listed(0, &lists.wa);
         let strip = !listed_word
-            && (before_article_or_prep
-                || before_hamza
-                || before_function_word
+            && (before_article_or_prep()
+                || before_hamza()
+                || before_function_word()
                 || (first == 'و' && wa_before_plain_stem(sk)));
         if strip {
             found.push(if first == 'و' { Proclitic::Wa } else { Proclitic::Fa });
@@ -334,9 +363,10 @@ fn proclitics_of(sk: &Skeleton) -> (Proclitics, usize) {
     (found, k)
 }
 
-/// و before a remainder that is not the article, a hamza or a function word.
+/// و before a remainder that is not the article, a hamza or a function word, in a word that
+/// is not a listed و-initial word (the caller checked).
 fn wa_before_plain_stem(sk: &Skeleton) -> bool {
-    if sk.remaining(1) < 3 || sk.is_listed(0, &lists().wa) {
+    if sk.remaining(1) < 3 {
         return false;
     }
     if is_bare_alef(sk.at(1)) {

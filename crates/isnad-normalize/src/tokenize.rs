@@ -145,10 +145,10 @@ impl<'t> Tokenizer<'t> {
         let mut pos = start;
         // The output is never longer than the input, so bounding the input bounds both.
         let limit = bytes.len().min(start + CAP);
-        while pos + 2 <= limit {
+        for pair in bytes[start..limit].chunks_exact(2) {
             // U+0620–065F is D8 A0 – D9 9F: in valid UTF-8 no other pair falls in that range,
             // and the pair minus D8A0 indexes the table directly.
-            let index = u16::from_be_bytes([bytes[pos], bytes[pos + 1]]).wrapping_sub(0xD8A0);
+            let index = u16::from_be_bytes([pair[0], pair[1]]).wrapping_sub(0xD8A0);
             if index >= 0x100 {
                 break;
             }
@@ -231,9 +231,10 @@ impl<'t> Tokenizer<'t> {
     fn punct_like(&mut self, i: usize, c: char) -> usize {
         let text = self.text;
         let after = i + c.len_utf8();
-        // ASCII punctuation not followed by a combining mark (never ASCII) is its own norm in
-        // both profiles.
-        if c.is_ascii() && c != '#' && c != '@' && text.as_bytes().get(after).map_or(true, |&b| b < 0x80) {
+        // ASCII punctuation and the common Arabic marks and guillemets, when no combining mark
+        // (never ASCII) follows, are their own norm in both profiles.
+        let common = (c.is_ascii() && c != '#' && c != '@') || matches!(c, '،' | '؛' | '؟' | '«' | '»');
+        if common && text.as_bytes().get(after).map_or(true, |&b| b < 0x80) {
             let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
             let norm = CompactString::from(&text[i..after]);
             self.tokens.push(Token { span: Span::new(i, after), kind, norm, clitics: None });
