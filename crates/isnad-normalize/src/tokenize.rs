@@ -183,10 +183,8 @@ impl<'t> Tokenizer<'t> {
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
         let span = Span::new(start, pos);
-        // Only و ف ب ل ك س ا start a proclitic, and the word starts with a letter (not a mark):
-        // most words need no analysis at all.
         let first = [bytes[start], bytes[start + 1]];
-        let clitics = if !matches!(first, [0xD9, 0x88 | 0x81 | 0x84 | 0x83] | [0xD8, 0xA8 | 0xB3 | 0xA7]) {
+        let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
             None
         } else if self.profile == Profile::Search && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
             match plain_article_stem(&self.text[start..pos], &norm) {
@@ -267,6 +265,35 @@ impl<'t> Tokenizer<'t> {
         let clitics =
             if kind == TokenKind::Word { clitics_of_word(self.text, span, &norm, self.profile) } else { None };
         self.tokens.push(Token { span, kind, norm, clitics });
+    }
+}
+
+/// Whether a plain word (letters and harakat U+0620–065F, starting with a letter) can get a
+/// proclitic from [`clitics_of_word`], judged on its first two chars: only و ف ب ل ك س ا
+/// start one, and all but و ف need a given second letter (`proclitics_of`'s rules: ا before
+/// ل, ب before a bare or hamza alef, ك before ا or أ, ل before ل or a hamza alef, س before
+/// ي ت ن or ى, which the skeleton folds to ي). A second char that is a mark or tatweel (the
+/// skeleton skips it) or none at all leaves the answer to the full analysis.
+fn may_carry_proclitic(word: &[u8]) -> bool {
+    let offset = |pair: &[u8]| (((pair[0] & 0x03) as u32) << 6) | (pair[1] & 0x3F) as u32;
+    let first = offset(word);
+    let second = match word.get(2..4) {
+        Some(pair) => offset(pair),
+        None => return matches!(first, 0x48 | 0x41 | 0x27 | 0x28 | 0x43 | 0x44 | 0x33),
+    };
+    if !matches!(second, 0x21..=0x3A | 0x41..=0x4A) {
+        return matches!(first, 0x48 | 0x41 | 0x27 | 0x28 | 0x43 | 0x44 | 0x33);
+    }
+    const ALEF: u32 = 0x27;
+    const HAMZA_ALEFS: [u32; 3] = [0x22, 0x23, 0x25]; // آ أ إ
+    match first {
+        0x48 | 0x41 => true,                                          // و ف
+        0x27 => second == 0x44,                                       // ا + ل
+        0x28 => second == ALEF || HAMZA_ALEFS.contains(&second),      // ب
+        0x43 => second == ALEF || second == 0x23,                     // ك
+        0x44 => second == 0x44 || HAMZA_ALEFS.contains(&second),      // ل
+        0x33 => matches!(second, 0x4A | 0x2A | 0x46 | 0x49),          // س + ي ت ن ى
+        _ => false,
     }
 }
 
