@@ -268,9 +268,8 @@ impl WordList {
 
 struct Lists {
     /// The article words in their search forms, for [`plain_article_stem`].
-    al_norms: HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
-    /// The longest of `al_norms`, in bytes: longer forms need no lookup.
-    al_norms_longest: usize,
+    /// The article words' search forms, packed like skeletons (see [`pack`]).
+    al_norms: HashSet<u64, BuildHasherDefault<FxHasher>>,
     wa: WordList,
     function_words: WordList,
     al: WordList,
@@ -281,8 +280,13 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| Lists {
-        al_norms: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).as_str().into()).collect(),
-        al_norms_longest: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).len()).max().unwrap_or(0),
+        al_norms: AL_WORDS
+            .split_whitespace()
+            .map(|w| {
+                let letters: Vec<char> = crate::search::search_word(w).chars().collect();
+                pack(&letters).unwrap_or_else(|| panic!("listed word `{w}` does not pack"))
+            })
+            .collect(),
         wa: WordList::new(WA_WORDS),
         function_words: WordList::new(FUNCTION_WORDS),
         al: WordList::new(AL_WORDS),
@@ -408,8 +412,7 @@ pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<Option<usize>
     if !bytes.starts_with("ال".as_bytes()) || norm.len() < 8 {
         return Some(None);
     }
-    let lists = lists();
-    if norm.len() <= lists.al_norms_longest && lists.al_norms.contains(norm) {
+    if is_listed_article_word(norm) {
         return None;
     }
     let mut stem = 4;
@@ -421,6 +424,24 @@ pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<Option<usize>
         stem += 2;
     }
     Some(Some(stem))
+}
+
+/// Whether `norm`, the search form of a plain word (two-byte chars U+0620–065F), is one of
+/// the article words. Packed from its bytes as [`pack`] packs letters.
+fn is_listed_article_word(norm: &str) -> bool {
+    let bytes = norm.as_bytes();
+    if bytes.len() > 2 * PACKED_LETTERS {
+        return false;
+    }
+    let mut key = 0u64;
+    for pair in bytes.chunks_exact(2) {
+        let code = ((((pair[0] & 0x03) as u32) << 6) | (pair[1] & 0x3F) as u32).wrapping_sub(0x20);
+        if code >= 0x3F {
+            return false;
+        }
+        key = (key << 6) | (code as u64 + 1);
+    }
+    lists().al_norms.contains(&key)
 }
 
 /// [`analyze_clitics`] for a token whose `profile` form `norm` is already known.
