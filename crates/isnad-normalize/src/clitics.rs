@@ -270,6 +270,8 @@ struct Lists {
     /// The article words in their search forms, for [`plain_article_stem`].
     /// The article words' search forms, packed like skeletons (see [`pack`]).
     al_norms: HashSet<u64, BuildHasherDefault<FxHasher>>,
+    /// The longest of them, in bytes: a longer form needs no lookup.
+    al_norms_longest: usize,
     wa: WordList,
     function_words: WordList,
     al: WordList,
@@ -287,6 +289,7 @@ fn lists() -> &'static Lists {
                 pack(&letters).unwrap_or_else(|| panic!("listed word `{w}` does not pack"))
             })
             .collect(),
+        al_norms_longest: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).len()).max().unwrap_or(0),
         wa: WordList::new(WA_WORDS),
         function_words: WordList::new(FUNCTION_WORDS),
         al: WordList::new(AL_WORDS),
@@ -430,7 +433,8 @@ pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<Option<usize>
 /// the article words. Packed from its bytes as [`pack`] packs letters.
 fn is_listed_article_word(norm: &str) -> bool {
     let bytes = norm.as_bytes();
-    if bytes.len() > 2 * PACKED_LETTERS {
+    let lists = lists();
+    if bytes.len() > lists.al_norms_longest {
         return false;
     }
     let mut key = 0u64;
@@ -441,7 +445,7 @@ fn is_listed_article_word(norm: &str) -> bool {
         }
         key = (key << 6) | (code as u64 + 1);
     }
-    lists().al_norms.contains(&key)
+    lists.al_norms.contains(&key)
 }
 
 /// [`analyze_clitics`] for a token whose `profile` form `norm` is already known.
