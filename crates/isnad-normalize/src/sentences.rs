@@ -86,8 +86,12 @@ fn single_char(s: &str) -> Option<char> {
 }
 
 fn is_terminator(token: &Token, text: &str) -> bool {
-    token.kind == TokenKind::Punct
-        && matches!(single_char(token.span.get(text).unwrap_or("")), Some('.' | '؟' | '?' | '!' | '…' | '۔'))
+    token.kind == TokenKind::Punct && is_terminator_text(token.span.get(text).unwrap_or(""))
+}
+
+/// [`is_terminator`] for a punctuation token's text (`""` for any other token).
+fn is_terminator_text(token_text: &str) -> bool {
+    matches!(single_char(token_text), Some('.' | '؟' | '?' | '!' | '…' | '۔'))
 }
 
 fn is_closing(token_text: &str) -> bool {
@@ -139,8 +143,7 @@ impl<'a> Splitter<'a> {
             let token_text = if self.tokens[i].kind == TokenKind::Punct { self.token_text(i) } else { "" };
             if pending_end {
                 let absorbed = self.adjacent(i - 1, i)
-                    && (is_terminator(&self.tokens[i], self.text)
-                        || (is_closing(token_text) && self.closes(token_text)));
+                    && (is_terminator_text(token_text) || (is_closing(token_text) && self.closes(token_text)));
                 if absorbed {
                     self.quotes.update(token_text);
                     i += 1;
@@ -153,7 +156,7 @@ impl<'a> Splitter<'a> {
                 i += 1;
                 continue;
             }
-            if !is_terminator(&self.tokens[i], self.text) {
+            if !is_terminator_text(token_text) {
                 self.quotes.update(token_text);
                 i += 1;
                 continue;
