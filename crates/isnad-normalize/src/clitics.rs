@@ -68,15 +68,20 @@ struct Skeleton {
 }
 
 impl Skeleton {
-    #[inline(always)]
+    const EMPTY: Skeleton =
+        Skeleton { letters: ['\0'; MAX_LETTERS], offsets: [0; MAX_LETTERS], norm_offsets: [0; MAX_LETTERS], len: 0, total: 0 };
+
     fn of(word: &str) -> Skeleton {
-        let mut sk = Skeleton {
-            letters: ['\0'; MAX_LETTERS],
-            offsets: [0; MAX_LETTERS],
-            norm_offsets: [0; MAX_LETTERS],
-            len: 0,
-            total: 0,
-        };
+        let mut sk = Skeleton::EMPTY;
+        sk.fill(word);
+        sk
+    }
+
+    /// Fills an empty skeleton in place (the analysis's hot path builds one a word; returning
+    /// it by value copied it).
+    #[inline(always)]
+    fn fill(&mut self, word: &str) {
+        let sk = self;
         let bytes = word.as_bytes();
         let mut norm_len = 0u32;
         let mut i = 0;
@@ -115,7 +120,6 @@ impl Skeleton {
             norm_len += out_len as u32;
             i += c.len_utf8();
         }
-        sk
     }
 
     fn push(&mut self, letter: char, offset: u32, norm_offset: u32) {
@@ -467,7 +471,20 @@ pub(crate) fn clitics_of_word(text: &str, span: Span, norm: &str, profile: Profi
     if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ') {
         return None;
     }
-    let sk = Skeleton::of(word);
+    analyze_word(text, span, word, norm, profile)
+}
+
+/// [`clitics_of_word`] for a word of letters and harakat U+0620–065F starting with one of
+/// و ف ب ل ك س ا (the tokenizer's plain path knows it): the first-char checks are skipped.
+pub(crate) fn clitics_of_plain_word(text: &str, span: Span, norm: &str, profile: Profile) -> Option<Clitics> {
+    analyze_word(text, span, span.get(text)?, norm, profile)
+}
+
+/// The analysis proper, on the word's skeleton.
+#[inline(always)]
+fn analyze_word(text: &str, span: Span, word: &str, norm: &str, profile: Profile) -> Option<Clitics> {
+    let mut sk = Skeleton::EMPTY;
+    sk.fill(word);
     let (proclitics, stem_letter) = proclitics_of(&sk);
     if proclitics.is_empty() || stem_letter >= sk.len {
         return None;

@@ -18,7 +18,7 @@ use isnad_core::{Clitics, Proclitic, Proclitics, Span, Token, TokenKind};
 use crate::chars::{
     is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation, is_word_char,
 };
-use crate::clitics::{clitics_of_word, plain_article_stem};
+use crate::clitics::{clitics_of_plain_word, clitics_of_word, plain_article_stem};
 use crate::search::control_run_end;
 use crate::{token_norm, CompactString, Profile};
 
@@ -194,10 +194,10 @@ impl<'t> Tokenizer<'t> {
                     stem: Span::new(start + stem, pos),
                     stem_norm_start: "ال".len() as u32,
                 }),
-                None => clitics_of_word(self.text, span, &norm, self.profile),
+                None => clitics_of_plain_word(self.text, span, &norm, self.profile),
             }
         } else {
-            clitics_of_word(self.text, span, &norm, self.profile)
+            clitics_of_plain_word(self.text, span, &norm, self.profile)
         };
         self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
         Some(pos)
