@@ -275,27 +275,48 @@ impl<'t> Tokenizer<'t> {
 /// ي ت ن or ى, which the skeleton folds to ي). A second char that is a mark or tatweel (the
 /// skeleton skips it) or none at all leaves the answer to the full analysis.
 fn may_carry_proclitic(word: &[u8]) -> bool {
-    let offset = |pair: &[u8]| (((pair[0] & 0x03) as u32) << 6) | (pair[1] & 0x3F) as u32;
-    let first = offset(word);
-    let second = match word.get(2..4) {
-        Some(pair) => offset(pair),
-        None => return matches!(first, 0x48 | 0x41 | 0x27 | 0x28 | 0x43 | 0x44 | 0x33),
-    };
-    if !matches!(second, 0x21..=0x3A | 0x41..=0x4A) {
-        return matches!(first, 0x48 | 0x41 | 0x27 | 0x28 | 0x43 | 0x44 | 0x33);
-    }
-    const ALEF: u32 = 0x27;
-    const HAMZA_ALEFS: [u32; 3] = [0x22, 0x23, 0x25]; // آ أ إ
-    match first {
-        0x48 | 0x41 => true,                                          // و ف
-        0x27 => second == 0x44,                                       // ا + ل
-        0x28 => second == ALEF || HAMZA_ALEFS.contains(&second),      // ب
-        0x43 => second == ALEF || second == 0x23,                     // ك
-        0x44 => second == 0x44 || HAMZA_ALEFS.contains(&second),      // ل
-        0x33 => matches!(second, 0x4A | 0x2A | 0x46 | 0x49),          // س + ي ت ن ى
-        _ => false,
+    let offset = |pair: &[u8]| ((((pair[0] & 0x03) as u32) << 6) | (pair[1] & 0x3F) as u32).wrapping_sub(0x20) & 0x3F;
+    let allowed = SECOND_CHARS[offset(word) as usize];
+    match word.get(2..4) {
+        _ if allowed == 0 => false,
+        Some(pair) => allowed >> offset(pair) & 1 != 0,
+        None => true,
     }
 }
+
+/// [`may_carry_proclitic`]'s rules as a table: for a first letter U+0620 + i, bit j is set if a
+/// second char U+0620 + j leaves a proclitic possible (0: the letter starts none).
+static SECOND_CHARS: [u64; 64] = {
+    const fn bits(offsets: &[u32]) -> u64 {
+        let mut out = 0;
+        let mut k = 0;
+        while k < offsets.len() {
+            out |= 1 << (offsets[k] - 0x20);
+            k += 1;
+        }
+        out
+    }
+    // Second chars the skeleton does not take as a letter (marks, tatweel, and those outside
+    // the ranges checked here): the full analysis decides.
+    let mut undecided = !0u64;
+    let mut j = 0x21;
+    while j <= 0x4A {
+        if j <= 0x3A || j >= 0x41 {
+            undecided &= !(1 << (j - 0x20));
+        }
+        j += 1;
+    }
+    let hamza_alefs = bits(&[0x22, 0x23, 0x25]); // آ أ إ
+    let mut table = [0u64; 64];
+    table[0x48 - 0x20] = !0; // و
+    table[0x41 - 0x20] = !0; // ف
+    table[0x27 - 0x20] = undecided | bits(&[0x44]); // ا + ل
+    table[0x28 - 0x20] = undecided | bits(&[0x27]) | hamza_alefs; // ب
+    table[0x43 - 0x20] = undecided | bits(&[0x27, 0x23]); // ك + ا أ
+    table[0x44 - 0x20] = undecided | bits(&[0x44]) | hamza_alefs; // ل
+    table[0x33 - 0x20] = undecided | bits(&[0x4A, 0x2A, 0x46, 0x49]); // س + ي ت ن ى
+    table
+};
 
 /// [`plain_fold_table`] entries: the char is dropped, or the plain path cannot fold it alone.
 const PLAIN_DROP: u16 = 0;
