@@ -261,8 +261,8 @@ fn is_future_verb(sk: &Skeleton, k: usize) -> bool {
 }
 
 /// The clitic analysis of the word at `span` of `text`: its proclitics, its stem's span and
-/// where the stem's `profile` form starts in the word's (the tokenizer's `norm`). `None` for non-Arabic words, words without proclitics and
-/// spans that do not slice `text`.
+/// where the stem's `profile` form starts in the word's (the tokenizer's `norm`). `None` for
+/// non-Arabic words, words without proclitics and spans that do not slice `text`.
 pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Clitics> {
     let word = span.get(text)?;
     clitics_of_word(text, span, &token_norm(word, profile), profile)
