@@ -119,8 +119,9 @@ pub(super) struct Lists {
     /// The article words in their search forms, for [`plain_article_stem`].
     /// The article words' search forms, packed like skeletons (see [`pack`]).
     al_norms: HashSet<u64, BuildHasherDefault<FxHasher>>,
-    /// The longest of them, in bytes: a longer form needs no lookup.
-    al_norms_longest: usize,
+    /// For each length in bytes, the last letters of the article words of that length (bit
+    /// i: U+0620 + i): most forms are ruled out without packing and hashing them.
+    al_norms_filter: [u64; 2 * PACKED_LETTERS + 1],
     pub(super) wa: WordList,
     pub(super) function_words: WordList,
     pub(super) al: WordList,
@@ -138,7 +139,15 @@ pub(super) fn lists() -> &'static Lists {
                 pack(&letters).unwrap_or_else(|| panic!("listed word `{w}` does not pack"))
             })
             .collect(),
-        al_norms_longest: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).len()).max().unwrap_or(0),
+        al_norms_filter: {
+            let mut filter = [0u64; 2 * PACKED_LETTERS + 1];
+            for w in AL_WORDS.split_whitespace() {
+                let norm = crate::search::search_word(w);
+                let last = norm.chars().next_back().map_or(0, |c| (c as u32).wrapping_sub(0x0620) & 0x3F);
+                filter[norm.len()] |= 1 << last;
+            }
+            filter
+        },
         wa: WordList::new(WA_WORDS),
         function_words: WordList::new(FUNCTION_WORDS),
         al: WordList::new(AL_WORDS),
@@ -152,7 +161,11 @@ pub(super) fn lists() -> &'static Lists {
 pub(super) fn is_listed_article_word(norm: &str) -> bool {
     let bytes = norm.as_bytes();
     let lists = lists();
-    if bytes.len() > lists.al_norms_longest {
+    let last = match bytes.len().checked_sub(2).and_then(|at| bytes.get(at..)) {
+        Some(&[b, b2]) => (((b & 0x03) as u32) << 6 | (b2 & 0x3F) as u32).wrapping_sub(0x20) & 0x3F,
+        _ => return false,
+    };
+    if lists.al_norms_filter.get(bytes.len()).map_or(true, |&mask| mask >> last & 1 == 0) {
         return false;
     }
     let mut key = 0u64;
