@@ -135,6 +135,19 @@ impl<'a> Splitter<'a> {
         let mut i = 0;
         let mut pending_end = false;
         while i < n {
+            if !pending_end {
+                // Most tokens are words and numbers: only a line break before one matters.
+                while i < n && self.tokens[i].kind != TokenKind::Punct {
+                    if i > self.first && self.line_break_between(i - 1, i) {
+                        self.close(i);
+                        self.quotes = Quotes::default();
+                    }
+                    i += 1;
+                }
+                if i == n {
+                    break;
+                }
+            }
             if i > self.first && self.line_break_between(i - 1, i) {
                 self.close(i);
                 self.quotes = Quotes::default();
