@@ -122,6 +122,23 @@ impl Skeleton {
         }
     }
 
+    /// [`Skeleton::fill`] for a word made only of two-byte chars U+0620–065F (the tokenizer's
+    /// plain words): the same steps without the other cases.
+    #[inline(always)]
+    fn fill_plain(&mut self, word: &[u8]) {
+        let mut norm_len = 0u32;
+        for (k, pair) in word.chunks_exact(2).enumerate() {
+            if self.total > MAX_LETTERS {
+                break;
+            }
+            let (letter, out_len) = SKELETON_ARABIC[(((pair[0] & 0x03) as usize) << 6) | (pair[1] & 0x3F) as usize];
+            if letter != 0 {
+                self.push(char::from_u32(letter as u32).unwrap_or('\0'), 2 * k as u32, norm_len);
+            }
+            norm_len += out_len as u32;
+        }
+    }
+
     fn push(&mut self, letter: char, offset: u32, norm_offset: u32) {
         if self.len < MAX_LETTERS {
             self.letters[self.len] = letter;
@@ -318,7 +335,9 @@ pub(crate) fn clitics_of_word(text: &str, span: Span, norm: &str, profile: Profi
 /// [`clitics_of_word`] for a word of letters and harakat U+0620–065F starting with one of
 /// و ف ب ل ك س ا (the tokenizer's plain path knows it): the first-char checks are skipped.
 pub(crate) fn clitics_of_plain_word(text: &str, span: Span, norm: &str, profile: Profile) -> Option<Clitics> {
-    analyze_word(text, span, span.get(text)?, norm, profile)
+    let mut sk = Skeleton::EMPTY;
+    sk.fill_plain(span.get(text)?.as_bytes());
+    analyze_skeleton(&sk, text, span, norm, profile)
 }
 
 /// The analysis proper, on the word's skeleton.
@@ -326,7 +345,12 @@ pub(crate) fn clitics_of_plain_word(text: &str, span: Span, norm: &str, profile:
 fn analyze_word(text: &str, span: Span, word: &str, norm: &str, profile: Profile) -> Option<Clitics> {
     let mut sk = Skeleton::EMPTY;
     sk.fill(word);
-    let (proclitics, stem_letter) = proclitics_of(&sk);
+    analyze_skeleton(&sk, text, span, norm, profile)
+}
+
+#[inline(always)]
+fn analyze_skeleton(sk: &Skeleton, text: &str, span: Span, norm: &str, profile: Profile) -> Option<Clitics> {
+    let (proclitics, stem_letter) = proclitics_of(sk);
     if proclitics.is_empty() || stem_letter >= sk.len {
         return None;
     }
