@@ -124,7 +124,11 @@ impl<'t> Tokenizer<'t> {
 
     /// A word starting with an Arabic letter at `start`.
     fn arabic_word(&mut self, start: usize) -> usize {
-        if let Some(end) = self.plain_arabic_word(start) {
+        let plain = match self.profile {
+            Profile::Search => self.plain_arabic_word::<false>(start),
+            Profile::Camel => self.plain_arabic_word::<true>(start),
+        };
+        if let Some(end) = plain {
             return end;
         }
         let end = self.trailing_controls(word_end(self.text, start), TokenKind::Word);
@@ -136,10 +140,13 @@ impl<'t> Tokenizer<'t> {
     /// by ASCII or the text's end, scanned and folded together. `None` when the word goes on
     /// with anything else, or holds a char the camel profile must compose with its
     /// neighbours (the general path handles those).
-    fn plain_arabic_word(&mut self, start: usize) -> Option<usize> {
+    ///
+    /// `CAMEL` is the profile, a constant so that the search loop carries no bail-out test
+    /// (its table never bails).
+    fn plain_arabic_word<const CAMEL: bool>(&mut self, start: usize) -> Option<usize> {
         const CAP: usize = 64;
         let bytes = self.text.as_bytes();
-        let table = plain_fold_table(self.profile);
+        let table = plain_fold_table(if CAMEL { Profile::Camel } else { Profile::Search });
         let mut buf = [0u8; CAP];
         let mut n = 0;
         let mut pos = start;
@@ -153,7 +160,7 @@ impl<'t> Tokenizer<'t> {
                 break;
             }
             let out = table[index as usize];
-            if out == PLAIN_BAIL {
+            if CAMEL && out == PLAIN_BAIL {
                 return None;
             }
             // Written whatever it is, kept only if not dropped: no branch on the char.
@@ -186,7 +193,7 @@ impl<'t> Tokenizer<'t> {
         let first = [bytes[start], bytes[start + 1]];
         let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
             None
-        } else if self.profile == Profile::Search && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
+        } else if !CAMEL && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
             match plain_article_stem(&self.text[start..pos], &norm) {
                 // The article is the two bytes ا ل of the norm too (both unchanged by the fold).
                 Some(stem) => stem.map(|stem| Clitics {
@@ -341,11 +348,15 @@ fn plain_fold_table(profile: Profile) -> &'static [u16; 256] {
     };
     match profile {
         Profile::Search => SEARCH.get_or_init(|| {
-            build(|offset, own| match crate::search::arabic_compact(offset) {
+            let table = build(|offset, own| match crate::search::arabic_compact(offset) {
                 crate::search::KEEP => encode_pair(own),
                 crate::search::DROP | crate::search::CONTROL => PLAIN_DROP,
                 code => char::from_u32(code as u32).map_or(PLAIN_BAIL, encode_pair),
-            })
+            });
+            // The search loop does not test for a bail-out (see `plain_arabic_word`).
+            let valid = table[..0x20].iter().chain(&table[0xE0..]);
+            assert!(valid.copied().all(|out| out != PLAIN_BAIL), "the search fold of U+0620–065F is two-byte chars");
+            table
         }),
         Profile::Camel => CAMEL.get_or_init(|| {
             build(|offset, _| match crate::camel::camel_plain_fold(offset) {
