@@ -175,11 +175,8 @@ impl<'t> Tokenizer<'t> {
         // the word; digits, which do not after Arabic, and other ASCII end it).
         match bytes.get(pos) {
             None => {}
-            Some(&b) if b < 0x80 => {
-                if b.is_ascii_alphabetic() {
-                    return None;
-                }
-            }
+            Some(&b) if b < 0x80 && b.is_ascii_alphabetic() => return None,
+            Some(&b) if b < 0x80 => {}
             Some(_) => {
                 let c = decode_at(self.text, pos)?;
                 if is_word_char(c) || is_invisible_control(c) {
@@ -239,7 +236,11 @@ impl<'t> Tokenizer<'t> {
         // ASCII punctuation and the common Arabic marks and guillemets, when no combining mark
         // (never ASCII) follows, are their own norm in both profiles.
         let common = (c.is_ascii() && c != '#' && c != '@') || matches!(c, '،' | '؛' | '؟' | '«' | '»');
-        if common && text.as_bytes().get(after).map_or(true, |&b| b < 0x80) {
+        let ascii_after = match text.as_bytes().get(after) {
+            Some(&b) => b < 0x80,
+            None => true,
+        };
+        if common && ascii_after {
             let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
             let norm = CompactString::from(&text[i..after]);
             self.tokens.push(Token { span: Span::new(i, after), kind, norm, clitics: None });

@@ -165,7 +165,11 @@ pub(super) fn is_listed_article_word(norm: &str) -> bool {
         Some(&[b, b2]) => (((b & 0x03) as u32) << 6 | (b2 & 0x3F) as u32).wrapping_sub(0x20) & 0x3F,
         _ => return false,
     };
-    if lists.al_norms_filter.get(bytes.len()).map_or(true, |&mask| mask >> last & 1 == 0) {
+    let possible = match lists.al_norms_filter.get(bytes.len()) {
+        Some(&mask) => mask >> last & 1 != 0,
+        None => false,
+    };
+    if !possible {
         return false;
     }
     let mut key = 0u64;
