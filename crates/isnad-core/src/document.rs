@@ -2,10 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
-use crate::{Layer, Span};
+use crate::{Layer, Span, Token};
 
 /// Version of the JSON form of a [`Document`]. Bump it on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -125,86 +124,6 @@ impl Document {
         let mut out: Vec<Layer> = Layer::BUILTIN.into_iter().filter(|l| self.has(l)).collect();
         out.extend(self.extensions.keys().map(|k| Layer::from(k.as_str())));
         out
-    }
-}
-
-/// What a token is. Numbers, URLs, e-mails, hashtags and mentions are single tokens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TokenKind {
-    Word,
-    Number,
-    Punct,
-    Url,
-    Email,
-    Hashtag,
-    Mention,
-    Symbol,
-}
-
-/// A proclitic recognised at the start of a word (the span is never split).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Proclitic {
-    #[serde(rename = "و")]
-    Wa,
-    #[serde(rename = "ف")]
-    Fa,
-    #[serde(rename = "ب")]
-    Bi,
-    #[serde(rename = "ل")]
-    Li,
-    #[serde(rename = "ك")]
-    Ka,
-    #[serde(rename = "س")]
-    Sa,
-    /// The definite article ال, also when its alef is elided after ل (`للحلف`).
-    #[serde(rename = "ال")]
-    Al,
-}
-
-impl Proclitic {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Proclitic::Wa => "و",
-            Proclitic::Fa => "ف",
-            Proclitic::Bi => "ب",
-            Proclitic::Li => "ل",
-            Proclitic::Ka => "ك",
-            Proclitic::Sa => "س",
-            Proclitic::Al => "ال",
-        }
-    }
-}
-
-/// The clitic analysis of a word: its proclitics in order, and the stem they leave.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Clitics {
-    pub proclitics: Vec<Proclitic>,
-    /// The stem's span in the original text (inside the token's span).
-    pub stem: Span,
-    /// The stem's normalized form (for `للحلف`: `حلف`).
-    pub stem_norm: CompactString,
-}
-
-/// A token: its span in the original, its normalized form and, for words that carry
-/// proclitics, their analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Token {
-    #[serde(flatten)]
-    pub span: Span,
-    pub kind: TokenKind,
-    pub norm: CompactString,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clitics: Option<Clitics>,
-}
-
-impl Token {
-    /// The normalized stem: the clitic analysis's stem if any, else the whole normalized form.
-    pub fn stem_norm(&self) -> &str {
-        match &self.clitics {
-            Some(c) => &c.stem_norm,
-            None => &self.norm,
-        }
     }
 }
 

@@ -11,14 +11,16 @@ mod layer;
 mod pipeline;
 mod span;
 mod stage;
+mod token;
 
 pub use compact_str::CompactString;
 pub use document::{
-    Clitics, Document, Entity, EntityLabel, Mention, MentionKind, Metadata, MetadataField,
-    Proclitic, Quote, QuoteKind, Sentence, Speaker, Token, TokenKind, SCHEMA_VERSION,
+    Document, Entity, EntityLabel, Mention, MentionKind, Metadata, MetadataField, Quote, QuoteKind, Sentence,
+    Speaker, SCHEMA_VERSION,
 };
 pub use error::{Error, StageError};
 pub use layer::Layer;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use span::Span;
 pub use stage::{Stage, StageInfo};
+pub use token::{Clitics, ProcliticIter, Proclitic, Proclitics, Token, TokenKind};

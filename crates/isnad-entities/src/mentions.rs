@@ -516,11 +516,13 @@ mod tests {
     fn clitic_analysis_from_tokens_is_used_when_present() {
         let text = "والعراق";
         let (mut tokens, sentences) = tokenize(text);
-        tokens[0].clitics = Some(isnad_core::Clitics {
-            proclitics: vec![Proclitic::Wa, Proclitic::Al],
-            stem: Span::new(6, text.len()),
-            stem_norm: "عراق".into(),
-        });
+        tokens[0].clitics = isnad_core::Token::clitics_with_stem_norm(
+            &tokens[0].norm,
+            [Proclitic::Wa, Proclitic::Al].into(),
+            Span::new(6, text.len()),
+            "عراق",
+        );
+        assert!(tokens[0].clitics.is_some());
         let view = DocView::new(text, &tokens, &sentences);
         assert_eq!(&text[view.trimmed_start(0, Lexicon::builtin())..], "العراق");
     }

@@ -169,23 +169,10 @@ impl Scanner<'_> {
         if let Some(lex) = norm.strip_prefix("ال").and_then(lookup) {
             return Some(plain(lex, true));
         }
-        // A stem that merely ends the normalized form was tried above, with its proclitics
-        // and article stripped.
-        let clitics = t.clitics.as_ref()?;
-        if norm.ends_with(clitics.stem_norm.as_str()) {
-            return None;
-        }
-        let lex = lookup(&clitics.stem_norm)?;
-        let has = |p| clitics.proclitics.contains(&p);
-        let start = if t.span.contains(clitics.stem) { clitics.stem.start } else { t.span.start };
-        Some(Word {
-            lex,
-            start,
-            proclitic: clitics.proclitics.iter().any(|&p| p != Proclitic::Al),
-            conj: has(Proclitic::Wa),
-            bi: has(Proclitic::Bi),
-            article: has(Proclitic::Al),
-        })
+        // The tokenizer's stem form is always the tail of the normalized form (`Clitics` stores
+        // it as an offset into it), and that was tried above with the proclitics and article
+        // stripped.
+        None
     }
 
     fn without_proclitics(&self, t: &Token) -> Option<Word> {

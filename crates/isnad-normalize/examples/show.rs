@@ -12,7 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for token in &tokens[sentence.tokens.clone()] {
             let clitics = token.clitics.as_ref().map(|c| {
                 let names: Vec<&str> = c.proclitics.iter().map(|p| p.as_str()).collect();
-                format!("  [{} + {}]", names.join("+"), c.stem_norm)
+                format!("  [{} + {}]", names.join("+"), token.stem_norm())
             });
             println!("   {:?} {:?} {}{}", token.kind, token.span.slice(&text), token.norm, clitics.unwrap_or_default());
         }

@@ -24,15 +24,15 @@
 //!   long vowel right after the prefix (so not `سيارة`, `ستيفن`, `ستوكس`), not ending in ة or
 //!   ات, not a listed word (`سنوات`, `سيرغي`).
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
-
-use isnad_core::{Clitics, Proclitic, Span};
+use isnad_core::{Clitics, Proclitic, Proclitics, Span, Token};
 
 use crate::chars::is_arabic_script;
 use crate::search::{search_fold, Fold};
-use crate::{token_norm, CompactString, Profile};
+use crate::{token_norm, Profile};
+
+mod lists;
+
+use lists::{is_listed_article_word, lists, WordList};
 
 const MAX_LETTERS: usize = 16;
 
@@ -68,14 +68,20 @@ struct Skeleton {
 }
 
 impl Skeleton {
+    const EMPTY: Skeleton =
+        Skeleton { letters: ['\0'; MAX_LETTERS], offsets: [0; MAX_LETTERS], norm_offsets: [0; MAX_LETTERS], len: 0, total: 0 };
+
     fn of(word: &str) -> Skeleton {
-        let mut sk = Skeleton {
-            letters: ['\0'; MAX_LETTERS],
-            offsets: [0; MAX_LETTERS],
-            norm_offsets: [0; MAX_LETTERS],
-            len: 0,
-            total: 0,
-        };
+        let mut sk = Skeleton::EMPTY;
+        sk.fill(word);
+        sk
+    }
+
+    /// Fills an empty skeleton in place (the analysis's hot path builds one a word; returning
+    /// it by value copied it).
+    #[inline(always)]
+    fn fill(&mut self, word: &str) {
+        let sk = self;
         let bytes = word.as_bytes();
         let mut norm_len = 0u32;
         let mut i = 0;
@@ -114,7 +120,23 @@ impl Skeleton {
             norm_len += out_len as u32;
             i += c.len_utf8();
         }
-        sk
+    }
+
+    /// [`Skeleton::fill`] for a word made only of two-byte chars U+0620–065F (the tokenizer's
+    /// plain words): the same steps without the other cases.
+    #[inline(always)]
+    fn fill_plain(&mut self, word: &[u8]) {
+        let mut norm_len = 0u32;
+        for (k, pair) in word.chunks_exact(2).enumerate() {
+            if self.total > MAX_LETTERS {
+                break;
+            }
+            let (letter, out_len) = SKELETON_ARABIC[(((pair[0] & 0x03) as usize) << 6) | (pair[1] & 0x3F) as usize];
+            if letter != 0 {
+                self.push(char::from_u32(letter as u32).unwrap_or('\0'), 2 * k as u32, norm_len);
+            }
+            norm_len += out_len as u32;
+        }
     }
 
     fn push(&mut self, letter: char, offset: u32, norm_offset: u32) {
@@ -157,163 +179,34 @@ fn is_bare_alef(c: char) -> bool {
     matches!(c, 'ا' | 'ٱ')
 }
 
-/// Words that start with proclitic letters but are whole words. Written in ordinary
-/// spelling; compared on skeletons.
-const WA_WORDS: &str = "وزير وزيرة وزيرا وزراء وزارة وزارات وقت وقتا وقتها وقته وجود وجودها وجوده وسط \
-    وفق وفقا واحد واحدة واحدا وضع وضعت وضعها وضعه وسائل وسيلة وجه وجهة وجهت وجوه وكالة وكالات \
-    وكيل وكلاء وصل وصلت وصول وصولا وصوله وصولها وقع وقعت وقوع واشنطن وفاة وفاته وفيات ولاية \
-    ولايات ولاة وراء وظيفة وظائف واسع واسعة واسعا واضح واضحة واضحا وقف وقفة وقوف واقع واقعة \
-    واقعي واقعية وطن وطني وطنية وطننا وطنه وجد وجدت وادي وحدة وحدات وحده وحدها وحيد وحيدة \
-    وثيقة وثائق واصل واصلت واصفا ولد ولدت ولادة والد والدة والده والدي وليد ولي وافق وافقت \
-    ودي ودية وفد وفود ورشة ورش وتيرة وعد وعود وعي وجبة وجبات واجب واجبات ورقة وقود وضوح ويب \
-    ويندوز وزن وفرة واجهة واجهت واحة وجيزة ورد وردت وارد واردات وسام وباء ولاء وصف وعاء وسيط \
-    وسطاء وصية وصايا وقاية ورود ودائع وديعة وفاء وائل وديع وجدي وهيب وهبة وهبي وليا وداد وضاح واصف وجيه \
-    ويلز ويليام ويلسون ويكيليكس ويست ويسترن وارن واتساب وول وودي وارسو وهران ورقلة وهابي وهابية";
-
-/// Remainders after و/ف that are frequent function words (two letters are otherwise too few).
-const FUNCTION_WORDS: &str = "قد لم لن لا ما من في عن مع لو كل هو هي هم هن هما كان كانت قال قالت \
-    ذلك تلك هذا هذه هؤلاء هناك هنا تم بين بعد قبل عند حتى لكن ليس له لها لهم لنا منه منها فيه \
-    فيها عليه عليها على إلى إن أن إذا كما لدى ثم أو أي";
-// Not لي: `ولي` is far more often `ولي العهد` than و + لي.
-
-/// Words starting with ا + ل that carry no article.
-const AL_WORDS: &str = "الذي التي الذين اللذين اللذان اللتان اللتين اللاتي اللواتي اللائي الا الي \
-    الاف الف الفا الفين المانيا الماني المانية البانيا البوم العاب الوان القاب الغاء الزام الحاق \
-    القاء الية اليات الة الات الام اليه اليها اليهم اليهما اليك اليكم الينا";
-
-/// Words starting with ب/ك + ال that carry no article.
-const BI_AL_WORDS: &str = "بالغ بالغة بالغا بالغين بالون بالي باليه بأس";
-
-/// Words starting with س + ي/ت/ن that are not future verbs.
-const SA_WORDS: &str = "سيطر سيطرت سيطرة سيطرتها سيد سيدة سيدات سيف سير سيرة سيرته سيتي سيما سيناء \
-    سيناريو سينما سيول سيلفي سيلفا سيئة سيئ سيئات ستة ستين ستار ستريت ستوديو ستاد ستانلي سنة سنوات \
-    سنوي سنوية سنويا سنتين سنتا سندات سنغافورة سنابل سنيور سيدني سيول سيرك سيرين ستوكهولم \
-    سيرغي سيريزا سيري سيندي سيمونز سيرينا سنترال سينغ سيتي";
-
-/// A small fast hasher for the short char slices of the word lists (FxHash's mixing).
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.add(b as u64));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A word list as skeletons, looked up without allocating.
-struct WordList {
-    words: HashSet<Box<[char]>, BuildHasherDefault<FxHasher>>,
-    longest: usize,
-}
-
-impl WordList {
-    fn new(words: &str) -> WordList {
-        let words: HashSet<Box<[char]>, BuildHasherDefault<FxHasher>> = words
-            .split_whitespace()
-            .map(|w| {
-                let sk = Skeleton::of(w);
-                sk.letters[..sk.len].into()
-            })
-            .collect();
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordList { words, longest }
-    }
-
-    fn contains(&self, letters: &[char]) -> bool {
-        letters.len() <= self.longest && self.words.contains(letters)
-    }
-}
-
-struct Lists {
-    /// The article words in their search forms, for [`plain_article_stem`].
-    al_norms: HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
-    wa: WordList,
-    function_words: WordList,
-    al: WordList,
-    bi_al: WordList,
-    sa: WordList,
-}
-
-fn lists() -> &'static Lists {
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| Lists {
-        al_norms: AL_WORDS.split_whitespace().map(|w| crate::search::search_word(w).as_str().into()).collect(),
-        wa: WordList::new(WA_WORDS),
-        function_words: WordList::new(FUNCTION_WORDS),
-        al: WordList::new(AL_WORDS),
-        bi_al: WordList::new(BI_AL_WORDS),
-        sa: WordList::new(SA_WORDS),
-    })
-}
-
 /// Where the article starts at letter `k`, whether it is stripped.
 fn has_article(sk: &Skeleton, k: usize) -> bool {
     is_bare_alef(sk.at(k)) && sk.at(k + 1) == 'ل' && sk.remaining(k + 2) >= 2 && !sk.is_listed(k, &lists().al)
 }
 
-/// Proclitics found so far (at most four: و/ف, ب/ل/ك/س, ال, and ال after ل).
-#[derive(Default)]
-struct Found {
-    items: [Option<Proclitic>; 4],
-    len: usize,
-}
-
-impl Found {
-    fn push(&mut self, p: Proclitic) {
-        if self.len < self.items.len() {
-            self.items[self.len] = Some(p);
-            self.len += 1;
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    fn to_vec(&self) -> Vec<Proclitic> {
-        let mut out = Vec::with_capacity(self.len);
-        for p in self.items[..self.len].iter().flatten() {
-            out.push(*p);
-        }
-        out
-    }
-}
-
 /// The proclitics of a skeleton and the index of the stem's first letter.
-fn proclitics_of(sk: &Skeleton) -> (Found, usize) {
+fn proclitics_of(sk: &Skeleton) -> (Proclitics, usize) {
     let lists = lists();
-    let mut found = Found::default();
+    let mut found = Proclitics::EMPTY;
     let mut k = 0;
 
     // Conjunction.
     let first = sk.at(0);
     if first == 'و' || first == 'ف' {
         let next = sk.at(1);
-        let before_article_or_prep = has_article(sk, 1)
-            || (next == 'ل' && sk.at(2) == 'ل' && sk.remaining(3) >= 2)
-            || (matches!(next, 'ب' | 'ك') && has_article(sk, 2) && !sk.is_listed(1, &lists.bi_al));
-        let before_hamza = is_hamza_alef(next) && sk.remaining(1) >= 2;
-        let before_function_word = sk.is_listed(1, &lists.function_words);
+        // Each test only when the ones before it failed (they are pure): fewer list lookups.
+        let before_article_or_prep = || {
+            has_article(sk, 1)
+                || (next == 'ل' && sk.at(2) == 'ل' && sk.remaining(3) >= 2)
+                || (matches!(next, 'ب' | 'ك') && has_article(sk, 2) && !sk.is_listed(1, &lists.bi_al))
+        };
+        let before_hamza = || is_hamza_alef(next) && sk.remaining(1) >= 2;
+        let before_function_word = || sk.is_listed(1, &lists.function_words);
         let listed_word = first == 'و' && sk.is_listed(0, &lists.wa);
         let strip = !listed_word
-            && (before_article_or_prep
-                || before_hamza
-                || before_function_word
+            && (before_article_or_prep()
+                || before_hamza()
+                || before_function_word()
                 || (first == 'و' && wa_before_plain_stem(sk)));
         if strip {
             found.push(if first == 'و' { Proclitic::Wa } else { Proclitic::Fa });
@@ -358,9 +251,10 @@ fn proclitics_of(sk: &Skeleton) -> (Found, usize) {
     (found, k)
 }
 
-/// و before a remainder that is not the article, a hamza or a function word.
+/// و before a remainder that is not the article, a hamza or a function word, in a word that
+/// is not a listed و-initial word (the caller checked).
 fn wa_before_plain_stem(sk: &Skeleton) -> bool {
-    if sk.remaining(1) < 3 || sk.is_listed(0, &lists().wa) {
+    if sk.remaining(1) < 3 {
         return false;
     }
     if is_bare_alef(sk.at(1)) {
@@ -384,8 +278,8 @@ fn is_future_verb(sk: &Skeleton, k: usize) -> bool {
 }
 
 /// The clitic analysis of the word at `span` of `text`: its proclitics, its stem's span and
-/// the stem's `profile` form. `None` for non-Arabic words, words without proclitics and
-/// spans that do not slice `text`.
+/// where the stem's `profile` form starts in the word's (the tokenizer's `norm`). `None` for
+/// non-Arabic words, words without proclitics and spans that do not slice `text`.
 pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Clitics> {
     let word = span.get(text)?;
     clitics_of_word(text, span, &token_norm(word, profile), profile)
@@ -398,10 +292,11 @@ pub fn analyze_clitics(text: &str, span: Span, profile: Profile) -> Option<Cliti
 /// start another proclitic), without building a skeleton.
 pub(crate) fn plain_article_stem(word: &str, norm: &str) -> Option<Option<usize>> {
     let bytes = word.as_bytes();
-    if !bytes.starts_with("ال".as_bytes()) || norm.chars().count() < 4 {
+    // The norm of such a word is made of two-byte chars: 4 chars are 8 bytes.
+    if !bytes.starts_with("ال".as_bytes()) || norm.len() < 8 {
         return Some(None);
     }
-    if lists().al_norms.contains(norm) {
+    if is_listed_article_word(norm) {
         return None;
     }
     let mut stem = 4;
@@ -434,24 +329,44 @@ pub(crate) fn clitics_of_word(text: &str, span: Span, norm: &str, profile: Profi
     if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ') {
         return None;
     }
-    let sk = Skeleton::of(word);
-    let (proclitics, stem_letter) = proclitics_of(&sk);
+    analyze_word(text, span, word, norm, profile)
+}
+
+/// [`clitics_of_word`] for a word of letters and harakat U+0620–065F starting with one of
+/// و ف ب ل ك س ا (the tokenizer's plain path knows it): the first-char checks are skipped.
+pub(crate) fn clitics_of_plain_word(text: &str, span: Span, norm: &str, profile: Profile) -> Option<Clitics> {
+    let mut sk = Skeleton::EMPTY;
+    sk.fill_plain(span.get(text)?.as_bytes());
+    analyze_skeleton(&sk, text, span, norm, profile)
+}
+
+/// The analysis proper, on the word's skeleton.
+#[inline(always)]
+fn analyze_word(text: &str, span: Span, word: &str, norm: &str, profile: Profile) -> Option<Clitics> {
+    let mut sk = Skeleton::EMPTY;
+    sk.fill(word);
+    analyze_skeleton(&sk, text, span, norm, profile)
+}
+
+#[inline(always)]
+fn analyze_skeleton(sk: &Skeleton, text: &str, span: Span, norm: &str, profile: Profile) -> Option<Clitics> {
+    let (proclitics, stem_letter) = proclitics_of(sk);
     if proclitics.is_empty() || stem_letter >= sk.len {
         return None;
     }
     let stem_offset = sk.offsets[stem_letter] as usize;
     let stem = Span::new(span.start + stem_offset, span.end);
-    let stem_text = stem.get(text)?;
     // The search profile maps char by char, so the stem's form is the word form's tail.
-    let stem_norm = match profile {
-        Profile::Search => match norm.get(sk.norm_offsets[stem_letter] as usize..) {
-            Some(tail) => CompactString::from(tail),
-            None => token_norm(stem_text, profile),
-        },
-        Profile::Camel => token_norm(stem_text, profile),
-    };
-    let proclitics = proclitics.to_vec();
-    Some(Clitics { proclitics, stem, stem_norm })
+    if profile == Profile::Search {
+        let norm_start = sk.norm_offsets[stem_letter] as usize;
+        if norm.is_char_boundary(norm_start) && norm_start <= norm.len() {
+            return Some(Clitics { proclitics, stem, stem_norm_start: norm_start as u32 });
+        }
+    }
+    // The stem's own form is a suffix of the word's in both profiles (checked by the property
+    // tests and on the whole corpus): the analysis is dropped if it ever were not.
+    let stem_norm = token_norm(stem.get(text)?, profile);
+    Token::clitics_with_stem_norm(norm, proclitics, stem, &stem_norm)
 }
 
 #[cfg(test)]
@@ -460,8 +375,9 @@ mod tests {
     use Proclitic::*;
 
     fn analyse(word: &str) -> Option<(Vec<Proclitic>, String)> {
+        let norm = token_norm(word, Profile::Search);
         analyze_clitics(word, Span::new(0, word.len()), Profile::Search)
-            .map(|c| (c.proclitics, c.stem_norm.to_string()))
+            .map(|c| (c.proclitics.to_vec(), norm[c.stem_norm_start as usize..].to_string()))
     }
 
     fn split(word: &str, proclitics: &[Proclitic], stem: &str) {
@@ -574,6 +490,6 @@ mod tests {
         let start = text.find('و').unwrap();
         let c = analyze_clitics(text, Span::new(start, text.len()), Profile::Search).unwrap();
         assert_eq!(c.stem.slice(text), "عِرَاقِ");
-        assert_eq!(c.stem_norm, "عراق");
+        assert_eq!(&token_norm(&text[start..], Profile::Search)[c.stem_norm_start as usize..], "عراق");
     }
 }

@@ -21,9 +21,9 @@
 //! mentions, and one token per punctuation or symbol char; tokens never overlap and cover
 //! every non-whitespace char. Invisible controls belong to the word they touch (and are
 //! dropped from its norm); a control touching no word is a `Symbol` token. Arabic words get
-//! a conservative proclitic analysis (see `clitics.rs` for the rules and word lists):
-//! `والعراق` → و + ال + `عراق`, `للحلف` → ل + ال + `حلف`, but `وزير`, `فلسطين`, `لبنان`
-//! stay whole.
+//! a conservative proclitic analysis (see `clitics.rs` for the rules and `clitics/lists.rs`
+//! for the word lists): `والعراق` → و + ال + `عراق`, `للحلف` → ل + ال + `حلف`, but `وزير`,
+//! `فلسطين`, `لبنان` stay whole.
 //!
 //! [`split_sentences`] ends sentences at `.` `؟` `?` `!` `…` and line breaks, never inside
 //! a quotation, and not after abbreviations (`د.`, `أ.د.`, `U.S.`); see `sentences.rs`.

@@ -86,8 +86,12 @@ fn single_char(s: &str) -> Option<char> {
 }
 
 fn is_terminator(token: &Token, text: &str) -> bool {
-    token.kind == TokenKind::Punct
-        && matches!(single_char(token.span.get(text).unwrap_or("")), Some('.' | '؟' | '?' | '!' | '…' | '۔'))
+    token.kind == TokenKind::Punct && is_terminator_text(token.span.get(text).unwrap_or(""))
+}
+
+/// [`is_terminator`] for a punctuation token's text (`""` for any other token).
+fn is_terminator_text(token_text: &str) -> bool {
+    matches!(single_char(token_text), Some('.' | '؟' | '?' | '!' | '…' | '۔'))
 }
 
 fn is_closing(token_text: &str) -> bool {
@@ -108,10 +112,13 @@ impl<'a> Splitter<'a> {
 
     fn line_break_between(&self, a: usize, b: usize) -> bool {
         let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(b)) else { return false };
-        let Some(gap) = self.text.get(x.span.end..y.span.start) else { return false };
-        if gap == " " {
-            return false;
+        // Most gaps are empty or one space: decided without slicing the text.
+        match y.span.start.checked_sub(x.span.end) {
+            Some(0) => return false,
+            Some(1) if self.text.as_bytes().get(x.span.end) == Some(&b' ') => return false,
+            _ => {}
         }
+        let Some(gap) = self.text.get(x.span.end..y.span.start) else { return false };
         gap.chars().any(is_line_break)
     }
 
@@ -128,6 +135,19 @@ impl<'a> Splitter<'a> {
         let mut i = 0;
         let mut pending_end = false;
         while i < n {
+            if !pending_end {
+                // Most tokens are words and numbers: only a line break before one matters.
+                while i < n && self.tokens[i].kind != TokenKind::Punct {
+                    if i > self.first && self.line_break_between(i - 1, i) {
+                        self.close(i);
+                        self.quotes = Quotes::default();
+                    }
+                    i += 1;
+                }
+                if i == n {
+                    break;
+                }
+            }
             if i > self.first && self.line_break_between(i - 1, i) {
                 self.close(i);
                 self.quotes = Quotes::default();
@@ -136,8 +156,7 @@ impl<'a> Splitter<'a> {
             let token_text = if self.tokens[i].kind == TokenKind::Punct { self.token_text(i) } else { "" };
             if pending_end {
                 let absorbed = self.adjacent(i - 1, i)
-                    && (is_terminator(&self.tokens[i], self.text)
-                        || (is_closing(token_text) && self.closes(token_text)));
+                    && (is_terminator_text(token_text) || (is_closing(token_text) && self.closes(token_text)));
                 if absorbed {
                     self.quotes.update(token_text);
                     i += 1;
@@ -150,7 +169,7 @@ impl<'a> Splitter<'a> {
                 i += 1;
                 continue;
             }
-            if !is_terminator(&self.tokens[i], self.text) {
+            if !is_terminator_text(token_text) {
                 self.quotes.update(token_text);
                 i += 1;
                 continue;
@@ -223,7 +242,8 @@ impl<'a> Splitter<'a> {
         }
         // On the search form whatever the profile, so that sentences do not depend on it.
         let search_form = crate::normalize_word(self.token_text(dot - 1));
-        let mut letters = search_form.chars().filter(|c| c.is_alphabetic());
+        // Arabic letters (and tatweel) U+0620–064A are all alphabetic: no Unicode table lookup.
+        let mut letters = search_form.chars().filter(|&c| matches!(c, '\u{0620}'..='\u{064A}') || c.is_alphabetic());
         match (letters.next(), letters.next()) {
             (Some(letter), None) if is_arabic_script(letter) => {
                 let after_number = dot >= 2 && self.tokens[dot - 2].kind == TokenKind::Number;

@@ -11,19 +11,21 @@
 //! Digits continue a word only after a non-Arabic char (`K24`, `G20`), so `بـ564` is the
 //! word `بـ` and the number `564`, and `2015م` the number `2015` and the word `م`.
 
-use isnad_core::{Clitics, Proclitic, Span, Token, TokenKind};
+use std::sync::OnceLock;
+
+use isnad_core::{Clitics, Proclitic, Proclitics, Span, Token, TokenKind};
 
 use crate::chars::{
     is_arabic_script, is_digit, is_invisible_control, is_number_separator, is_percent, is_punctuation, is_word_char,
 };
-use crate::clitics::{clitics_of_word, plain_article_stem};
+use crate::clitics::{clitics_of_plain_word, clitics_of_word, plain_article_stem};
 use crate::search::control_run_end;
 use crate::{token_norm, CompactString, Profile};
 
 /// The tokens of `text`, each with its `profile` form and, for Arabic words carrying
 /// proclitics, their analysis.
 pub fn tokenize(text: &str, profile: Profile) -> Vec<Token> {
-    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 10 + 16) };
+    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16) };
     tokenizer.run();
     tokenizer.tokens
 }
@@ -122,7 +124,11 @@ impl<'t> Tokenizer<'t> {
 
     /// A word starting with an Arabic letter at `start`.
     fn arabic_word(&mut self, start: usize) -> usize {
-        if let Some(end) = self.plain_arabic_word(start) {
+        let plain = match self.profile {
+            Profile::Search => self.plain_arabic_word::<false>(start),
+            Profile::Camel => self.plain_arabic_word::<true>(start),
+        };
+        if let Some(end) = plain {
             return end;
         }
         let end = self.trailing_controls(word_end(self.text, start), TokenKind::Word);
@@ -134,61 +140,68 @@ impl<'t> Tokenizer<'t> {
     /// by ASCII or the text's end, scanned and folded together. `None` when the word goes on
     /// with anything else, or holds a char the camel profile must compose with its
     /// neighbours (the general path handles those).
-    fn plain_arabic_word(&mut self, start: usize) -> Option<usize> {
+    ///
+    /// `CAMEL` is the profile, a constant so that the search loop carries no bail-out test
+    /// (its table never bails).
+    fn plain_arabic_word<const CAMEL: bool>(&mut self, start: usize) -> Option<usize> {
         const CAP: usize = 64;
         let bytes = self.text.as_bytes();
+        let table = plain_fold_table(if CAMEL { Profile::Camel } else { Profile::Search });
         let mut buf = [0u8; CAP];
         let mut n = 0;
         let mut pos = start;
-        while pos + 1 < bytes.len() && n + 2 <= CAP {
-            let (b, b2) = (bytes[pos], bytes[pos + 1]);
-            if !((b == 0xD8 && b2 >= 0xA0) || (b == 0xD9 && b2 <= 0x9F)) {
+        // The output is never longer than the input, so bounding the input bounds both.
+        let limit = bytes.len().min(start + CAP);
+        for pair in bytes[start..limit].chunks_exact(2) {
+            // U+0620–065F is D8 A0 – D9 9F: in valid UTF-8 no other pair falls in that range,
+            // and the pair minus D8A0 indexes the table directly.
+            let index = u16::from_be_bytes([pair[0], pair[1]]).wrapping_sub(0xD8A0);
+            if index >= 0x100 {
                 break;
             }
-            let offset = (((b & 0x03) as u32) << 6) | (b2 & 0x3F) as u32;
-            let folded = match self.profile {
-                Profile::Search => match crate::search::arabic_compact(offset) {
-                    crate::search::KEEP => None,
-                    crate::search::DROP | crate::search::CONTROL => Some(None),
-                    code => Some(char::from_u32(code as u32)),
-                },
-                Profile::Camel => match crate::camel::camel_plain_fold(offset)? {
-                    Some(c) if c as u32 == 0x0600 + offset => None,
-                    other => Some(other),
-                },
-            };
-            match folded {
-                // Unchanged: copy the two bytes.
-                None => {
-                    buf[n] = b;
-                    buf[n + 1] = b2;
-                    n += 2;
-                }
-                Some(None) => {}
-                Some(Some(c)) => n += c.encode_utf8(&mut buf[n..]).len(),
+            let out = table[index as usize];
+            if CAMEL && out == PLAIN_BAIL {
+                return None;
             }
+            // Written whatever it is, kept only if not dropped: no branch on the char.
+            let [b, b2] = out.to_be_bytes();
+            buf[n & (CAP - 1)] = b;
+            buf[(n + 1) & (CAP - 1)] = b2;
+            n += if out == PLAIN_DROP { 0 } else { 2 };
             pos += 2;
         }
-        // Latin letters go on with the word in the general path (`word_end`); digits do not.
-        if bytes.get(pos).is_some_and(|&b| b >= 0x80 || b.is_ascii_alphabetic()) {
-            return None;
+        // The word must end here as `word_end` and `trailing_controls` would end it: before a
+        // char that is neither a word char nor an invisible control (Latin letters go on with
+        // the word; digits, which do not after Arabic, and other ASCII end it).
+        match bytes.get(pos) {
+            None => {}
+            Some(&b) if b < 0x80 && b.is_ascii_alphabetic() => return None,
+            Some(&b) if b < 0x80 => {}
+            Some(_) => {
+                let c = decode_at(self.text, pos)?;
+                if is_word_char(c) || is_invisible_control(c) {
+                    return None;
+                }
+            }
         }
-        // SAFETY: whole two-byte sequences copied from the text and `encode_utf8` output.
+        // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
         let span = Span::new(start, pos);
-        let word = &self.text[start..pos];
-        let article = if self.profile == Profile::Search && word.starts_with("ال") {
-            plain_article_stem(word, &norm)
-        } else {
+        let first = [bytes[start], bytes[start + 1]];
+        let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
             None
-        };
-        let clitics = match article {
-            Some(stem) => stem.map(|stem| Clitics {
-                proclitics: vec![Proclitic::Al],
-                stem: Span::new(start + stem, pos),
-                stem_norm: CompactString::from(norm.get("ال".len()..).unwrap_or("")),
-            }),
-            None => clitics_of_word(self.text, span, &norm, self.profile),
+        } else if !CAMEL && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
+            match plain_article_stem(&self.text[start..pos], &norm) {
+                // The article is the two bytes ا ل of the norm too (both unchanged by the fold).
+                Some(stem) => stem.map(|stem| Clitics {
+                    proclitics: Proclitics::from([Proclitic::Al]),
+                    stem: Span::new(start + stem, pos),
+                    stem_norm_start: "ال".len() as u32,
+                }),
+                None => clitics_of_plain_word(self.text, span, &norm, self.profile),
+            }
+        } else {
+            clitics_of_plain_word(self.text, span, &norm, self.profile)
         };
         self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
         Some(pos)
@@ -220,6 +233,19 @@ impl<'t> Tokenizer<'t> {
     fn punct_like(&mut self, i: usize, c: char) -> usize {
         let text = self.text;
         let after = i + c.len_utf8();
+        // ASCII punctuation and the common Arabic marks and guillemets, when no combining mark
+        // (never ASCII) follows, are their own norm in both profiles.
+        let common = (c.is_ascii() && c != '#' && c != '@') || matches!(c, '،' | '؛' | '؟' | '«' | '»');
+        let ascii_after = match text.as_bytes().get(after) {
+            Some(&b) => b < 0x80,
+            None => true,
+        };
+        if common && ascii_after {
+            let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
+            let norm = CompactString::from(&text[i..after]);
+            self.tokens.push(Token { span: Span::new(i, after), kind, norm, clitics: None });
+            return after;
+        }
         if c == '#' || c == '@' {
             let tag_end = tag_end(text, after);
             if tag_end > after {
@@ -247,6 +273,108 @@ impl<'t> Tokenizer<'t> {
         let clitics =
             if kind == TokenKind::Word { clitics_of_word(self.text, span, &norm, self.profile) } else { None };
         self.tokens.push(Token { span, kind, norm, clitics });
+    }
+}
+
+/// Whether a plain word (letters and harakat U+0620–065F, starting with a letter) can get a
+/// proclitic from [`clitics_of_word`], judged on its first two chars: only و ف ب ل ك س ا
+/// start one, and all but و ف need a given second letter (`proclitics_of`'s rules: ا before
+/// ل, ب before a bare or hamza alef, ك before ا or أ, ل before ل or a hamza alef, س before
+/// ي ت ن or ى, which the skeleton folds to ي). A second char that is a mark or tatweel (the
+/// skeleton skips it) or none at all leaves the answer to the full analysis.
+fn may_carry_proclitic(word: &[u8]) -> bool {
+    let offset = |pair: &[u8]| ((((pair[0] & 0x03) as u32) << 6) | (pair[1] & 0x3F) as u32).wrapping_sub(0x20) & 0x3F;
+    let allowed = SECOND_CHARS[offset(word) as usize];
+    match word.get(2..4) {
+        _ if allowed == 0 => false,
+        Some(pair) => allowed >> offset(pair) & 1 != 0,
+        None => true,
+    }
+}
+
+/// [`may_carry_proclitic`]'s rules as a table: for a first letter U+0620 + i, bit j is set if a
+/// second char U+0620 + j leaves a proclitic possible (0: the letter starts none).
+static SECOND_CHARS: [u64; 64] = {
+    const fn bits(offsets: &[u32]) -> u64 {
+        let mut out = 0;
+        let mut k = 0;
+        while k < offsets.len() {
+            out |= 1 << (offsets[k] - 0x20);
+            k += 1;
+        }
+        out
+    }
+    // Second chars the skeleton does not take as a letter (marks, tatweel, and those outside
+    // the ranges checked here): the full analysis decides.
+    let mut undecided = !0u64;
+    let mut j = 0x21;
+    while j <= 0x4A {
+        if j <= 0x3A || j >= 0x41 {
+            undecided &= !(1 << (j - 0x20));
+        }
+        j += 1;
+    }
+    let hamza_alefs = bits(&[0x22, 0x23, 0x25]); // آ أ إ
+    let mut table = [0u64; 64];
+    table[0x48 - 0x20] = !0; // و
+    table[0x41 - 0x20] = !0; // ف
+    table[0x27 - 0x20] = undecided | bits(&[0x44]); // ا + ل
+    table[0x28 - 0x20] = undecided | bits(&[0x27]) | hamza_alefs; // ب
+    table[0x43 - 0x20] = undecided | bits(&[0x27, 0x23]); // ك + ا أ
+    table[0x44 - 0x20] = undecided | bits(&[0x44]) | hamza_alefs; // ل
+    table[0x33 - 0x20] = undecided | bits(&[0x4A, 0x2A, 0x46, 0x49]); // س + ي ت ن ى
+    table
+};
+
+/// [`plain_fold_table`] entries: the char is dropped, or the plain path cannot fold it alone.
+const PLAIN_DROP: u16 = 0;
+const PLAIN_BAIL: u16 = 1;
+
+/// For U+0620–065F, the UTF-8 bytes (big-endian) of what `profile` makes of the char on its
+/// own, [`PLAIN_DROP`] or [`PLAIN_BAIL`]: one lookup a char in the tokenizer's hottest loop.
+fn plain_fold_table(profile: Profile) -> &'static [u16; 256] {
+    // One lock each: the camel table needs the camel char classes, which the search profile
+    // need not build.
+    static SEARCH: OnceLock<[u16; 256]> = OnceLock::new();
+    static CAMEL: OnceLock<[u16; 256]> = OnceLock::new();
+    // Indexed by the char's UTF-8 minus D8A0: U+0620–063F at 0x00–0x1F, U+0640–065F at
+    // 0xE0–0xFF (D9 80 – D9 9F); the indices between are no valid UTF-8.
+    let build = |fold: fn(u32, char) -> u16| {
+        let mut table = [PLAIN_BAIL; 256];
+        for offset in 0x20..0x60u32 {
+            let index = if offset < 0x40 { offset - 0x20 } else { offset - 0x40 + 0xE0 };
+            table[index as usize] = fold(offset, char::from_u32(0x0600 + offset).unwrap_or('\u{FFFD}'));
+        }
+        table
+    };
+    match profile {
+        Profile::Search => SEARCH.get_or_init(|| {
+            let table = build(|offset, own| match crate::search::arabic_compact(offset) {
+                crate::search::KEEP => encode_pair(own),
+                crate::search::DROP | crate::search::CONTROL => PLAIN_DROP,
+                code => char::from_u32(code as u32).map_or(PLAIN_BAIL, encode_pair),
+            });
+            // The search loop does not test for a bail-out (see `plain_arabic_word`).
+            let valid = table[..0x20].iter().chain(&table[0xE0..]);
+            assert!(valid.copied().all(|out| out != PLAIN_BAIL), "the search fold of U+0620–065F is two-byte chars");
+            table
+        }),
+        Profile::Camel => CAMEL.get_or_init(|| {
+            build(|offset, _| match crate::camel::camel_plain_fold(offset) {
+                None => PLAIN_BAIL,
+                Some(None) => PLAIN_DROP,
+                Some(Some(c)) => encode_pair(c),
+            })
+        }),
+    }
+}
+
+/// A two-byte char's UTF-8 as a big-endian `u16`; [`PLAIN_BAIL`] for any other char.
+fn encode_pair(c: char) -> u16 {
+    let mut utf8 = [0u8; 4];
+    match *c.encode_utf8(&mut utf8).as_bytes() {
+        [b, b2] => u16::from_be_bytes([b, b2]),
+        _ => PLAIN_BAIL,
     }
 }
 

@@ -362,7 +362,7 @@ mod tests {
             span,
             kind: isnad_core::TokenKind::Word,
             norm: "".into(),
-            clitics: stem.map(|stem| isnad_core::Clitics { proclitics: vec![], stem, stem_norm: "".into() }),
+            clitics: stem.map(|stem| isnad_core::Clitics { proclitics: Default::default(), stem, stem_norm_start: 0 }),
         };
         let field = |span| Some(MetadataField { span, value: String::new() });
         let mut variants: Vec<Document> = Vec::new();

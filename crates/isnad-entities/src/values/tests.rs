@@ -4,7 +4,7 @@
 //! `tokenize_with_clitics` also analyses proclitics the way the real tokenizer reports them,
 //! and every example is also run on isnad-normalize's tokens.
 
-use isnad_core::{Clitics, CompactString, EntityLabel, Proclitic, Span, Token, TokenKind};
+use isnad_core::{CompactString, EntityLabel, Proclitic, Span, Token, TokenKind};
 use isnad_normalize::Profile;
 use proptest::prelude::*;
 
@@ -101,7 +101,8 @@ fn tokenize_with_clitics(text: &str) -> Vec<Token> {
         }
         if !proclitics.is_empty() {
             let stem = Span::new(t.span.end - rest.len(), t.span.end);
-            t.clitics = Some(Clitics { proclitics, stem, stem_norm: stem_norm.into() });
+            t.clitics = Token::clitics_with_stem_norm(&t.norm, proclitics.as_slice().into(), stem, &stem_norm);
+            assert!(t.clitics.is_some(), "the stem form is a suffix of the norm");
         }
     }
     tokens
@@ -524,10 +525,9 @@ proptest! {
                 span: Span::new(start, start + len),
                 kind: kinds[usize::from(kind)],
                 norm: normalize(word),
-                clitics: stem.map(|(a, b)| Clitics {
-                    proclitics: vec![Proclitic::Wa, Proclitic::Al],
-                    stem: Span::new(a, b),
-                    stem_norm: normalize(word).chars().skip(1).collect(),
+                clitics: stem.and_then(|(a, b)| {
+                    let stem_norm: String = normalize(word).chars().skip(1).collect();
+                    Token::clitics_with_stem_norm(&normalize(word), [Proclitic::Wa, Proclitic::Al].into(), Span::new(a, b), &stem_norm)
                 }),
             })
             .collect();
