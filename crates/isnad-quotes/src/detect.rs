@@ -168,6 +168,22 @@ pub fn find(ctx: &Context) -> Vec<Found> {
     out
 }
 
+/// A stance noun at `k` (`أمله`, `قلقه`, `ثقته`) followed by its complementizer, directly or
+/// after `في`/`من`: the complementizer's index.
+fn stance_clause(ctx: &Context, k: usize) -> Option<usize> {
+    if !ctx.words.is_word(k) || !lexicon::is_stance_noun(ctx.norm(k)) {
+        return None;
+    }
+    if ctx.is_complementizer(k + 1) {
+        return Some(k + 1);
+    }
+    // `من أن` blocks a complementizer elsewhere (`بدلا من أن`), not after a stance.
+    (matches!(ctx.norm(k + 1), "في" | "من")
+        && ctx.words.is_word(k + 2)
+        && lexicon::complementizer(ctx.norm(k + 2)).is_some())
+    .then_some(k + 2)
+}
+
 /// `لكنه أكد أن`: the pronoun of a third person is the subject, the verb opens a new clause
 /// (`لكني أعتقد` is the writer's own view).
 fn but_with_pronoun(word: &str) -> bool {
@@ -187,6 +203,11 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         && ctx.norm(cue_end + 1) != "لسان"
     {
         let after = cue_end + 1;
+        // `أعرب عن أمله في أن`: a stance named before its clause.
+        let (after, stance) = match stance_clause(ctx, after) {
+            Some(c) => (c, true),
+            None => (after, false),
+        };
         if ctx.is_complementizer(after) {
             let content = after + 1;
             let subject = if cue.form == CueForm::Masdar {
@@ -202,7 +223,7 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 term: Term::Complementizer(after, content),
             });
         }
-        if ctx.marked_opening_at(after).is_some() {
+        if ctx.marked_opening_at(after).is_some() && !stance {
             return Some(Attribution {
                 cue,
                 cue_start: i,
@@ -325,6 +346,12 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                         }
                         j = m.after();
                         continue;
+                    }
+                    // `وأعرب الوزير عن أمله في أن`
+                    if let Some(c) = stance_clause(ctx, j + 1).filter(|_| governed) {
+                        subject_end.get_or_insert(j);
+                        term = Term::Complementizer(c, c + 1);
+                        break;
                     }
                     // `وشدد على أهمية …`: the verb's own preposition with a noun object.
                     if governed

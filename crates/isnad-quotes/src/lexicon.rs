@@ -128,6 +128,8 @@ const IRREGULAR: &[(&str, Forms, Forms, Forms, Forms)] = &[
     ("جاء", &["جاء"], &["جاءت"], &[], &[]),
     // `وكتب X على تويتر: «…»`; the past only (`يكتب` is a columnist's habit).
     ("كتب", &["كتب"], &["كتبت"], &["كتبوا"], &[]),
+    // `معبرا عن أمله بأن`: the participle only, the verb is also the preposition `عبر` (via).
+    ("عبر", &[], &[], &[], &["معبرا", "معبره", "معبرين"]),
     // `واختتم: "…"`; not `يختتم البرنامج بورشة`.
     ("اختتم", &["اختتم"], &["اختتمت"], &[], &["مختتما", "مختتمه", "مختتمين"]),
 ];
@@ -196,7 +198,11 @@ fn build() -> Lexicon {
     }
     for &(lemma, masculine, feminine, plural, participles) in IRREGULAR {
         // `دعا إلى «مضاعفة الجهود»`: the verb's own preposition before marked words.
-        let preposition = (lemma == "دعا").then_some("الي");
+        let preposition = match lemma {
+            "دعا" => Some("الي"),
+            "عبر" => Some("عن"),
+            _ => None,
+        };
         let cue = |form, agreement| Cue {
             form,
             agreement,
@@ -378,12 +384,29 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
 
 /// Abstract nouns that are a reporting verb's object, never its subject (`أكد أهمية`).
 pub fn is_object_noun(word: &str) -> bool {
+    // `دعا الله أن`, `سائلا المولى أن`: the one prayed to.
+    if matches!(word, "الله" | "المولي") {
+        return true;
+    }
     let w = word.strip_prefix("ال").unwrap_or(word);
     matches!(
         w,
         "اهميه" | "ضروره" | "وجوب" | "حرص" | "رفض" | "استعداد" | "التزام" | "عزم" | "اهتمام" | "تقدير"
-            | "ترحيب" | "قلق" | "اسف" | "امتنان" | "حاجه" | "دعم" | "تمسك" | "عدم"
+            | "ترحيب" | "قلق" | "اسف" | "امتنان" | "حاجه" | "دعم" | "تمسك" | "عدم" | "اعتزاز" | "فخر"
+            | "شكر" | "ثقه" | "تضامن" | "ادانه" | "استنكار"
     )
+}
+
+/// A stance with a possessive pronoun (`أمله`, `قلقها`, `ثقتهم`): `أعرب عن أمله في أن …`
+/// reports a clause.
+pub fn is_stance_noun(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "امل", "قلق", "ترحيب", "اسف", "تطلع", "رفض", "استغراب", "امتنان", "ارتياح", "تفاؤل", "اعتقاد",
+        "يقين", "استنكار", "ثقت", "سعادت", "خشيت", "رغبت", "قناعت",
+    ];
+    ["ه", "ها", "هم", "هما"].iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|stem| STEMS.contains(&stem))
+    })
 }
 
 /// Words after which a colon introduces a title or a slogan (`بعنوان: (…)`).

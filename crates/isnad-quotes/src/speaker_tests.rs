@@ -352,3 +352,26 @@ fn li_after_the_verb_is_the_writer_as_addressee() {
     assert_eq!(q[0].1.as_deref(), Some("حجاج أدول"), "{q:?}");
     assert_eq!(q[0].2.as_deref(), Some("حجاج أدول"), "{q:?}");
 }
+
+#[test]
+fn after_the_words_it_sums_up_a_titled_name_speaks() {
+    let q = quotes_with(
+        "«آلة المزمار تلعب دورا رئيسا في إحياء العرضة الجنوبية»، بهذه الكلمات حدد الشاب خالد الغامدي دور المزمار.\nوقال: «تعتبر العرضة أبرز الألوان الشعبية في المنطقة».",
+        &[(EntityLabel::Per, "خالد الغامدي", &["خالد الغامدي"])],
+    );
+    let last = q.last().expect("quotes");
+    assert_eq!(last.1.as_deref(), Some("خالد الغامدي"), "{q:?}");
+}
+
+#[test]
+fn a_question_fronting_the_answer_names_no_speaker() {
+    let q = quotes_with(
+        "وقالت المصورة آلاء كتبي إن الاستديو جاهز. وفي سؤال لـ\"عكاظ\" عن كيفية اختيار العارضات، أجابت: إن ذلك يتم بناء على الفكرة.",
+        &[
+            (EntityLabel::Per, "آلاء كتبي", &["آلاء كتبي"]),
+            (EntityLabel::Org, "عكاظ", &["عكاظ"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("آلاء كتبي"), "{q:?}");
+}

@@ -423,3 +423,30 @@ fn a_participle_of_manner_is_no_subject() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2.as_deref(), Some("فايز سالم"), "{q:?}");
 }
+
+#[test]
+fn a_stance_before_its_clause_reports_it() {
+    let (_, content, _, mention) = one("وأعرب الوزير عن قلقه من أن تتدهور الأوضاع في المنطقة.");
+    assert_eq!(content, "تتدهور الأوضاع في المنطقة");
+    assert_eq!(mention.as_deref(), Some("الوزير"));
+    let q = quotes("وقال سامي نور إن الثورة مستمرة، معبرا عن أمله بأن تؤيد روسيا قرارا جديدا.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "تؤيد روسيا قرارا جديدا");
+    assert!(quotes("وأعرب الوزير عن شكره للحضور.").is_empty());
+}
+
+#[test]
+fn a_stop_between_arabic_words_ends_the_sentence_but_not_after_a_one_letter_title() {
+    let q = quotes("وقال الطبيب سامي نور إن الآلة قديمة جدا.وأضاف أن العرضة تؤدى في الأفراح.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "الآلة قديمة جدا");
+    let (_, _, _, mention) = one("وقال د.خالد سالم إن الآلة قديمة.");
+    assert_eq!(mention.as_deref(), Some("د.خالد سالم"));
+}
+
+#[test]
+fn prayed_to_and_asked_questions_are_no_speakers() {
+    let q = quotes("وقال الشيخ سعد ناصر إن المملكة بلد السلام. ودعا الله أن يوفق الشباب لما فيه الخير.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("سعد ناصر"), "{q:?}");
+}

@@ -212,11 +212,18 @@ pub fn scan(text: &str) -> Words {
             };
             let ends_sentence = match c {
                 '!' | '?' | '؟' | '…' => true,
-                // `تي.اس`, `U.S`: a stop glued to the next word ends nothing.
-                '.' => text[span.end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|n| !is_word_char(n)),
+                // `U.S`, `تي.اس`: a stop glued to the next word ends nothing, except between
+                // two Arabic words (`عالٍ.ولفت`, a space left out) when the next one is long.
+                '.' => {
+                    let next = text[span.end..].chars().next();
+                    let arabic = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+                    // `د.خالد`, `م.سعد`: a one-letter title keeps its stop.
+                    let before_len = text[..start].chars().rev().take_while(|&c| is_word_char(c)).count();
+                    let after_arabic = before_len >= 2 && text[..start].chars().next_back().is_some_and(arabic);
+                    let next_word_len = text[span.end..].chars().take_while(|&c| is_word_char(c)).count();
+                    next.is_none_or(|n| !is_word_char(n))
+                        || (after_arabic && next.is_some_and(arabic) && next_word_len >= 3)
+                }
                 _ => false,
             };
             items.push(Word {

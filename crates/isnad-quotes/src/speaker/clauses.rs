@@ -42,15 +42,28 @@ impl Resolver<'_, '_> {
                 || !words.is_word(k - 1)
                 || verb.len() > bare.len()
                 || lexicon::is_clause_opener(words.norm(k - 1));
-            if !clause_start
-                || bare.chars().count() < 3
+            let verb_like = !(bare.chars().count() < 3
                 || bare.starts_with("ال")
+                || bare.starts_with('ب')
+                || bare.starts_with('ل')
                 || lexicon::is_title_word(verb)
                 || lexicon::is_preposition(verb)
                 || lexicon::is_temporal(verb)
                 || lexicon::is_clause_opener(verb)
-                || lexicon::complementizer(verb).is_some()
-            {
+                || lexicon::complementizer(verb).is_some());
+            // `بهذه الكلمات حدد الشاب خالد الغامدي …`: after the words it sums up, a verb with a
+            // titled name is a clause of its own.
+            let summing_up = (k.saturating_sub(3)..k).any(|j| {
+                words.is_word(j)
+                    && matches!(words.norm(j), "بهذه" | "وبهذه" | "بهذا" | "وبهذا" | "بتلك" | "هكذا" | "وهكذا")
+            });
+            if verb_like && !clause_start && summing_up && lexicon::is_title_word(words.norm(k + 1)) {
+                if let Some(entity) = self.person_in_run(k + 1, position, 6) {
+                    self.remember(entity, Gender::Unknown, Vec::new(), position);
+                    return Some(entity);
+                }
+            }
+            if !clause_start || !verb_like {
                 continue;
             }
             // A past verb ending in ت, or a present one starting with it, has a feminine
@@ -276,8 +289,14 @@ impl Resolver<'_, '_> {
         // A fronted topic (`وعن بلاتيني، أجاب`, `وحول مطالبات أهالي بيشة قال:`) names what
         // the words are about, not who says them: the subject is looked for after it.
         let first = (start..position).find(|&k| words.is_word(k));
+        // `وفي سؤال لـ"عكاظ" عن …، أجابت:`, `وردا على سؤال`: the question is a topic too.
+        let question = |k: usize| {
+            matches!(words.norm(k), "في" | "وفي")
+                && words.is_word(k + 1)
+                && words.norm(k + 1).starts_with("سؤال")
+        };
         let start = match first {
-            Some(k) if lexicon::is_topic_preposition(words.norm(k)) => {
+            Some(k) if lexicon::is_topic_preposition(words.norm(k)) || question(k) => {
                 (k..position).find(|&j| words.is_comma(j)).unwrap_or(position)
             }
             _ => start,
