@@ -68,6 +68,12 @@ impl MatchWord for String {
     }
 }
 
+impl MatchWord for &str {
+    fn folded(&self) -> &str {
+        self
+    }
+}
+
 /// A phrase of folded, article-less words with a payload.
 #[derive(Debug, Clone)]
 pub struct Phrase<P> {
@@ -166,11 +172,30 @@ impl<P> PhraseMatcher<P> {
         best
     }
 
+    /// Whether a phrase may start at a word with these [`MatchWord::key_hashes`].
+    pub fn may_start(&self, hashes: [u64; 3]) -> bool {
+        hashes.iter().any(|h| self.by_first_word.contains_key(h))
+    }
+
     /// All longest non-overlapping matches, left to right.
     pub fn find_all<S: MatchWord>(&self, folded: &[S]) -> Vec<PhraseMatch> {
+        self.find_all_where(folded, |_| true)
+    }
+
+    /// [`PhraseMatcher::find_all`], trying only the words `may_start` lets through (a word
+    /// for which [`PhraseMatcher::may_start`] is false starts no phrase).
+    pub fn find_all_where<S: MatchWord>(
+        &self,
+        folded: &[S],
+        may_start: impl Fn(&S) -> bool,
+    ) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < folded.len() {
+            if !may_start(&folded[i]) {
+                i += 1;
+                continue;
+            }
             match self.longest_at(folded, i) {
                 Some(m) => {
                     out.push(m);

@@ -2,8 +2,8 @@
 //! the (quantized, sparse) model file.
 
 use crate::features::{
-    bias_feature, context_features, static_features, transition_features, word_features,
-    word_form_key, FeatureSink, WordInfo, TRANSITION_CLASSES,
+    absent_lexicon_features, bias_feature, context_features_sparse, static_features,
+    transition_features, word_features, word_form_key, FeatureSink, WordInfo, TRANSITION_CLASSES,
 };
 
 /// IOB2 tags in model order.
@@ -50,6 +50,9 @@ pub struct Model {
     /// Scores of the transition features by the word's transition class and the previous
     /// tag (`START` last), computed once.
     transitions: [[[i32; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+    /// Scores of the lexicon features of a word with no lexicon match near it (see
+    /// [`context_features_sparse`]), computed once.
+    absent: [i32; N_TAGS],
 }
 
 fn next_model_id() -> usize {
@@ -66,6 +69,7 @@ impl Model {
             id: next_model_id(),
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+            absent: [0; N_TAGS],
         }
     }
 
@@ -90,6 +94,9 @@ impl Model {
     }
 
     fn with_transitions(mut self) -> Model {
+        let mut absent = [0i32; N_TAGS];
+        self.add_scores(&absent_lexicon_features(), &mut absent);
+        self.absent = absent;
         for class in 0..TRANSITION_CLASSES {
             for prev in 0..=N_TAGS {
                 let mut scores = [0i32; N_TAGS];
@@ -132,11 +139,21 @@ impl Model {
                     }
                 };
                 buffer.clear();
-                context_features(infos, i, &mut FeatureSink(buffer));
+                cache.absent.clear();
+                context_features_sparse(
+                    infos,
+                    i,
+                    &mut FeatureSink(buffer),
+                    &mut FeatureSink(&mut cache.absent),
+                );
                 let mut context = [0i32; N_TAGS];
                 self.add_scores(buffer, &mut context);
+                let mut present = [0i32; N_TAGS];
+                if !cache.absent.is_empty() {
+                    self.add_scores(&cache.absent, &mut present);
+                }
                 for t in 0..N_TAGS {
-                    scores[t] += context[t];
+                    scores[t] += context[t] + self.absent[t] - present[t];
                 }
                 scores
             })
@@ -161,15 +178,29 @@ impl Model {
         for i in 1..n {
             let transitions = &self.transitions[class(i)];
             let mut next = [i64::MIN; N_TAGS];
-            for prev in 0..N_TAGS {
-                let base = delta[prev];
-                for t in 0..N_TAGS {
-                    let candidate = base + (transitions[prev][t] + static_scores[i][t]) as i64;
+            // `O` and `B-X` may follow any tag; `I-X` only `B-X` or `I-X` (the others'
+            // transitions are forbidden, so they are not tried). The word's own score does
+            // not depend on the previous tag: it is added after the best one is chosen.
+            for t in (0..N_TAGS).filter(|t| t % 2 == 1 || *t == 0) {
+                for prev in 0..N_TAGS {
+                    let candidate = delta[prev] + transitions[prev][t] as i64;
                     if candidate > next[t] {
                         next[t] = candidate;
                         back[i][t] = prev as u8;
                     }
                 }
+            }
+            for t in (2..N_TAGS).step_by(2) {
+                for prev in [t - 1, t] {
+                    let candidate = delta[prev] + transitions[prev][t] as i64;
+                    if candidate > next[t] {
+                        next[t] = candidate;
+                        back[i][t] = prev as u8;
+                    }
+                }
+            }
+            for t in 0..N_TAGS {
+                next[t] += static_scores[i][t] as i64;
             }
             delta = next;
         }
@@ -217,6 +248,7 @@ impl Model {
                 id: next_model_id(),
                 lexicon_fingerprint: fingerprint,
                 transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+                absent: [0; N_TAGS],
             }
             .with_transitions(),
         )
@@ -229,10 +261,13 @@ impl Model {
 pub struct WordCache {
     model: usize,
     entries: Vec<(u64, [i32; N_TAGS])>,
+    /// A buffer for the absent lexicon features of one word.
+    absent: Vec<u64>,
 }
 
 impl WordCache {
-    const BITS: u32 = 13;
+    /// As many forms as [`crate::features::WordMemo`] keeps.
+    const BITS: u32 = 15;
 
     fn prepare(&mut self, model: &Model) {
         let id = model.id;
@@ -488,6 +523,7 @@ impl Trainer {
             id: next_model_id(),
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+            absent: [0; N_TAGS],
         }
         .with_transitions()
     }
@@ -548,6 +584,7 @@ mod tests {
             id: next_model_id(),
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+            absent: [0; N_TAGS],
         };
         m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::features::{analyse, LexiconMatches, WordInfo};
+use crate::features::{analyse_with, LexiconMatches, WordInfo, WordMemo};
 use crate::lexicon::Lexicon;
 use crate::model::{Model, WordCache, TAGS};
 
@@ -21,6 +21,7 @@ pub struct TaggerScratch {
     pub matches: LexiconMatches,
     features: Vec<u64>,
     cache: WordCache,
+    memo: WordMemo,
 }
 
 /// Tags the words of one sentence; returns indices into [`TAGS`].
@@ -30,7 +31,13 @@ pub fn tag_indices(
     words: &[&str],
     scratch: &mut TaggerScratch,
 ) -> Vec<usize> {
-    analyse(words, lexicon, &mut scratch.infos, &mut scratch.matches);
+    analyse_with(
+        words,
+        lexicon,
+        &mut scratch.infos,
+        &mut scratch.matches,
+        Some(&mut scratch.memo),
+    );
     // gazetteer names the model leaves out are not forced in: with Viterbi decoding and
     // the gazetteer features, doing so cost 1.3 points of F1 on ANERcorp's dev part (the
     // stage still restores known names in its own rules)
