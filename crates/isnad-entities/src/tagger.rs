@@ -77,14 +77,13 @@ pub fn with_scratch<T>(f: impl FnOnce(&mut TaggerScratch) -> T) -> T {
 /// The key under which a word's tag is shared with the other occurrences of its stem in a
 /// document; 0 for words too short to be told apart from function words.
 pub fn propagation_key(info: &WordInfo) -> u64 {
-    if info.stem().chars().nth(PROPAGATION_MIN_CHARS - 1).is_some() {
+    // `long_stem`: at least `features::PROPAGATION_MIN_CHARS` chars
+    if info.long_stem {
         info.stem_hash | 1
     } else {
         0
     }
 }
-
-const PROPAGATION_MIN_CHARS: usize = 3;
 
 /// Passes a key that is a hash already through.
 #[derive(Default)]
