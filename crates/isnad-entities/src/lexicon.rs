@@ -78,6 +78,8 @@ impl MatchWord for &str {
 #[derive(Debug, Clone)]
 pub struct Phrase<P> {
     pub words: Vec<String>,
+    /// [`hash_str`] of each word, compared before the words themselves.
+    pub hashes: Vec<u64>,
     pub payload: P,
 }
 
@@ -122,7 +124,12 @@ impl<P> PhraseMatcher<P> {
             .entry(hash_str(&words[0]))
             .or_default()
             .push(id);
-        self.phrases.push(Phrase { words, payload });
+        let hashes = words.iter().map(|w| hash_str(w)).collect();
+        self.phrases.push(Phrase {
+            words,
+            hashes,
+            payload,
+        });
     }
 
     /// The phrases whose first word has this key.
@@ -148,7 +155,8 @@ impl<P> PhraseMatcher<P> {
             };
             let key = folded[start].keys()[k];
             for &id in candidates {
-                let words = &self.phrases[id].words;
+                let phrase = &self.phrases[id];
+                let words = &phrase.words;
                 if words[0] != key {
                     continue;
                 }
@@ -156,10 +164,11 @@ impl<P> PhraseMatcher<P> {
                 if end > folded.len() || best.is_some_and(|b| b.end >= end) {
                     continue;
                 }
-                let rest_matches = words[1..]
-                    .iter()
-                    .zip(&folded[start + 1..end])
-                    .all(|(w, f)| strip_article(f.folded()) == w);
+                // a word's first key is itself without its article
+                let rest_matches = (1..words.len()).all(|k| {
+                    let f = &folded[start + k];
+                    f.key_hashes()[0] == phrase.hashes[k] && f.keys()[0] == words[k]
+                });
                 if rest_matches {
                     best = Some(PhraseMatch {
                         start,
