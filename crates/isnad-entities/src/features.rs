@@ -3,6 +3,7 @@
 use isnad_core::EntityLabel;
 
 use crate::lexicon::{Lexicon, MatchWord, PhraseMatch, TriggerKind};
+use crate::model::N_TAGS;
 use crate::text::{
     fold_into, hash_str, lookup_keys, mix, shape, strip_clitics, suffix_chars, Shape,
 };
@@ -35,6 +36,8 @@ pub struct WordInfo {
     /// Which proclitics the word has (conjunction, preposition, article: one bit each):
     /// `وحسن` after a name starts another one.
     pub transition_class: u8,
+    /// The key of the word's entry in a [`WordMemo`], 0 if none.
+    pub form_key: u64,
     /// Whether the stem is long enough to share its tag across the document
     /// ([`crate::tagger::propagation_key`]).
     pub long_stem: bool,
@@ -151,6 +154,7 @@ pub fn analyse_with(
 
 /// The analysis of one word form, independent of its sentence.
 fn analyse_word(word: &str, lexicon: &Lexicon, info: &mut WordInfo) {
+    info.form_key = 0;
     fold_into(word, &mut info.folded);
     let (stem, code) = strip_clitics(&info.folded);
     // words are far shorter than 4 GB; a longer token only gets odd features
@@ -197,14 +201,25 @@ impl WordInfo {
 
 /// Analyses of recent word forms (direct-mapped by a hash of the surface form): a news text
 /// repeats its words, and folding, clitic stripping and hashing cost more than a lookup.
+/// Each entry also keeps the scores of the form's own features under one model
+/// ([`WordMemo::scores_of`]), so a word costs one trip to memory, not two.
 #[derive(Default)]
 pub struct WordMemo {
     /// The fingerprint of the lexicon the analyses were made with (given names depend on it).
     lexicon: u64,
-    /// The surface form's [`hash_str`] (0: empty slot) and its analysis. A 64-bit hash
-    /// stands for the form: comparing the strings cost a pointer chase and a `memcmp` per word.
-    entries: Vec<(u64, WordInfo)>,
+    entries: Vec<MemoEntry>,
     spare: Vec<WordInfo>,
+}
+
+#[derive(Default)]
+struct MemoEntry {
+    /// The surface form's [`hash_str`] (0: empty slot). A 64-bit hash stands for the form:
+    /// comparing the strings cost a pointer chase and a `memcmp` per word.
+    key: u64,
+    info: WordInfo,
+    /// The model `scores` are of (0: none).
+    model: usize,
+    scores: [i32; N_TAGS],
 }
 
 impl WordMemo {
@@ -212,6 +227,7 @@ impl WordMemo {
     const BITS: u32 = 13;
 
     fn fill(&mut self, word: &str, lexicon: &Lexicon, info: &mut WordInfo) {
+        info.form_key = 0;
         // a lexicon built in a test has no fingerprint to tell it from another
         let id = lexicon.fingerprint;
         if id == 0 {
@@ -221,15 +237,37 @@ impl WordMemo {
             self.lexicon = id;
             self.entries.clear();
             self.entries
-                .resize_with(1 << Self::BITS, || (0, WordInfo::default()));
+                .resize_with(1 << Self::BITS, MemoEntry::default);
         }
         let key = hash_str(word) | 1;
-        let (stored, memo) = &mut self.entries[(key >> (64 - Self::BITS)) as usize];
-        if *stored != key {
-            analyse_word(word, lexicon, memo);
-            *stored = key;
+        let entry = &mut self.entries[(key >> (64 - Self::BITS)) as usize];
+        if entry.key != key {
+            analyse_word(word, lexicon, &mut entry.info);
+            entry.key = key;
+            entry.model = 0;
         }
-        info.copy_from(memo);
+        info.copy_from(&entry.info);
+        info.form_key = key;
+    }
+
+    /// The scores of `info`'s own features under model `model`, if this memo holds them,
+    /// else a place to keep them once computed (`None` if `info` is not in the memo, or no
+    /// longer: a later word of the sentence may have taken its slot).
+    pub fn scores_of(
+        &mut self,
+        info: &WordInfo,
+        model: usize,
+    ) -> Option<(bool, &mut [i32; N_TAGS])> {
+        if info.form_key == 0 || self.entries.is_empty() {
+            return None;
+        }
+        let entry = &mut self.entries[(info.form_key >> (64 - Self::BITS)) as usize];
+        if entry.key != info.form_key {
+            return None;
+        }
+        let known = entry.model == model;
+        entry.model = model;
+        Some((known, &mut entry.scores))
     }
 }
 

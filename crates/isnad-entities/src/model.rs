@@ -7,7 +7,7 @@ pub use trainer::{Example, Trainer};
 
 use crate::features::{
     absent_lexicon_features, context_features_sparse, transition_features, word_features,
-    word_form_key, FeatureSink, WordInfo, TRANSITION_CLASSES,
+    word_form_key, FeatureSink, WordInfo, WordMemo, TRANSITION_CLASSES,
 };
 
 /// IOB2 tags in model order.
@@ -165,23 +165,40 @@ impl Model {
         infos: &[WordInfo],
         buffer: &mut Vec<u64>,
         cache: &mut WordCache,
+        mut memo: Option<&mut WordMemo>,
     ) -> Vec<usize> {
         cache.prepare(self);
         // the tag-independent part of every word first: these lookups do not wait on each
         // other, so the memory system can serve many at once
         let static_scores: Vec<[i32; N_TAGS]> = (0..infos.len())
             .map(|i| {
-                let key = word_form_key(&infos[i]);
-                let slot = (key >> (64 - WordCache::BITS)) as usize;
-                let mut scores = match cache.entries[slot] {
-                    (k, scores) if k == key => scores,
-                    _ => {
-                        buffer.clear();
-                        word_features(&infos[i], &mut FeatureSink(buffer));
-                        let mut scores = [0i32; N_TAGS];
-                        self.add_scores(buffer, &mut scores);
-                        cache.entries[slot] = (key, scores);
-                        scores
+                let word_scores = |buffer: &mut Vec<u64>| {
+                    buffer.clear();
+                    word_features(&infos[i], &mut FeatureSink(buffer));
+                    let mut scores = [0i32; N_TAGS];
+                    self.add_scores(buffer, &mut scores);
+                    scores
+                };
+                let memoized = memo
+                    .as_deref_mut()
+                    .and_then(|memo| memo.scores_of(&infos[i], self.id));
+                let mut scores = match memoized {
+                    Some((true, scores)) => *scores,
+                    Some((false, slot)) => {
+                        *slot = word_scores(buffer);
+                        *slot
+                    }
+                    None => {
+                        let key = word_form_key(&infos[i]);
+                        let slot = (key >> (64 - WordCache::BITS)) as usize;
+                        match cache.entries[slot] {
+                            (k, scores) if k == key => scores,
+                            _ => {
+                                let scores = word_scores(buffer);
+                                cache.entries[slot] = (key, scores);
+                                scores
+                            }
+                        }
                     }
                 };
                 buffer.clear();

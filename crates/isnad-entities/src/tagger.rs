@@ -41,7 +41,12 @@ pub fn tag_indices(
     // gazetteer names the model leaves out are not forced in: with Viterbi decoding and
     // the gazetteer features, doing so cost 1.3 points of F1 on ANERcorp's dev part (the
     // stage still restores known names in its own rules)
-    model.tag(&scratch.infos, &mut scratch.features, &mut scratch.cache)
+    model.tag(
+        &scratch.infos,
+        &mut scratch.features,
+        &mut scratch.cache,
+        Some(&mut scratch.memo),
+    )
 }
 
 /// IOB2 tags (`B-PER`, `I-ORG`, `O`, …) for one sentence of words, with the same model and
