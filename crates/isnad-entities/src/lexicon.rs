@@ -120,10 +120,11 @@ impl<P> PhraseMatcher<P> {
             return;
         }
         let id = self.phrases.len();
-        self.by_first_word
-            .entry(hash_str(&words[0]))
-            .or_default()
-            .push(id);
+        // longest phrases first (in the order added among equal lengths), so that matching
+        // stops at the first phrase no longer than the best match
+        let bucket = self.by_first_word.entry(hash_str(&words[0])).or_default();
+        let at = bucket.partition_point(|&other| self.phrases[other].words.len() >= words.len());
+        bucket.insert(at, id);
         let hashes = words.iter().map(|w| hash_str(w)).collect();
         self.phrases.push(Phrase {
             words,
@@ -157,11 +158,12 @@ impl<P> PhraseMatcher<P> {
             for &id in candidates {
                 let phrase = &self.phrases[id];
                 let words = &phrase.words;
-                if words[0] != key {
-                    continue;
-                }
                 let end = start + words.len();
-                if end > folded.len() || best.is_some_and(|b| b.end >= end) {
+                if best.is_some_and(|b| b.end >= end) {
+                    // the candidates are longest first: none after this one is longer
+                    break;
+                }
+                if end > folded.len() || words[0] != key {
                     continue;
                 }
                 // a word's first key is itself without its article
