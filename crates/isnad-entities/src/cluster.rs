@@ -43,13 +43,19 @@ fn joins(cluster: &Cluster, f: &Found, label: EntityLabel) -> bool {
 /// A gazetteer entry's label wins, then the majority (ties: the first mention's).
 fn consistent_labels(found: &[Found]) -> Vec<EntityLabel> {
     let mut labels: Vec<EntityLabel> = found.iter().map(|f| f.label).collect();
+    // the mentions written the same way, grouped once: comparing the keys of every pair of
+    // mentions grows with the square of an article's length
+    let mut by_key: std::collections::HashMap<&[String], Vec<usize>> = Default::default();
+    for (j, f) in found.iter().enumerate() {
+        if f.value.is_none() && f.link.is_none() {
+            by_key.entry(f.key.as_slice()).or_default().push(j);
+        }
+    }
     for (i, f) in found.iter().enumerate() {
         if f.value.is_some() || f.link.is_some() || f.key.is_empty() {
             continue;
         }
-        let same: Vec<usize> = (0..found.len())
-            .filter(|&j| found[j].value.is_none() && found[j].link.is_none() && found[j].key == f.key)
-            .collect();
+        let same = &by_key[f.key.as_slice()];
         if same.iter().all(|&j| found[j].label == f.label) {
             continue;
         }

@@ -68,10 +68,18 @@ impl MatchWord for String {
     }
 }
 
+impl MatchWord for &str {
+    fn folded(&self) -> &str {
+        self
+    }
+}
+
 /// A phrase of folded, article-less words with a payload.
 #[derive(Debug, Clone)]
 pub struct Phrase<P> {
     pub words: Vec<String>,
+    /// [`hash_str`] of each word, compared before the words themselves.
+    pub hashes: Vec<u64>,
     pub payload: P,
 }
 
@@ -112,11 +120,17 @@ impl<P> PhraseMatcher<P> {
             return;
         }
         let id = self.phrases.len();
-        self.by_first_word
-            .entry(hash_str(&words[0]))
-            .or_default()
-            .push(id);
-        self.phrases.push(Phrase { words, payload });
+        // longest phrases first (in the order added among equal lengths), so that matching
+        // stops at the first phrase no longer than the best match
+        let bucket = self.by_first_word.entry(hash_str(&words[0])).or_default();
+        let at = bucket.partition_point(|&other| self.phrases[other].words.len() >= words.len());
+        bucket.insert(at, id);
+        let hashes = words.iter().map(|w| hash_str(w)).collect();
+        self.phrases.push(Phrase {
+            words,
+            hashes,
+            payload,
+        });
     }
 
     /// The phrases whose first word has this key.
@@ -142,18 +156,21 @@ impl<P> PhraseMatcher<P> {
             };
             let key = folded[start].keys()[k];
             for &id in candidates {
-                let words = &self.phrases[id].words;
-                if words[0] != key {
-                    continue;
-                }
+                let phrase = &self.phrases[id];
+                let words = &phrase.words;
                 let end = start + words.len();
-                if end > folded.len() || best.is_some_and(|b| b.end >= end) {
+                if best.is_some_and(|b| b.end >= end) {
+                    // the candidates are longest first: none after this one is longer
+                    break;
+                }
+                if end > folded.len() || words[0] != key {
                     continue;
                 }
-                let rest_matches = words[1..]
-                    .iter()
-                    .zip(&folded[start + 1..end])
-                    .all(|(w, f)| strip_article(f.folded()) == w);
+                // a word's first key is itself without its article
+                let rest_matches = (1..words.len()).all(|k| {
+                    let f = &folded[start + k];
+                    f.key_hashes()[0] == phrase.hashes[k] && f.keys()[0] == words[k]
+                });
                 if rest_matches {
                     best = Some(PhraseMatch {
                         start,
@@ -166,11 +183,30 @@ impl<P> PhraseMatcher<P> {
         best
     }
 
+    /// Whether a phrase may start at a word with these [`MatchWord::key_hashes`].
+    pub fn may_start(&self, hashes: [u64; 3]) -> bool {
+        hashes.iter().any(|h| self.by_first_word.contains_key(h))
+    }
+
     /// All longest non-overlapping matches, left to right.
     pub fn find_all<S: MatchWord>(&self, folded: &[S]) -> Vec<PhraseMatch> {
+        self.find_all_where(folded, |_| true)
+    }
+
+    /// [`PhraseMatcher::find_all`], trying only the words `may_start` lets through (a word
+    /// for which [`PhraseMatcher::may_start`] is false starts no phrase).
+    pub fn find_all_where<S: MatchWord>(
+        &self,
+        folded: &[S],
+        may_start: impl Fn(&S) -> bool,
+    ) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < folded.len() {
+            if !may_start(&folded[i]) {
+                i += 1;
+                continue;
+            }
             match self.longest_at(folded, i) {
                 Some(m) => {
                     out.push(m);
@@ -212,6 +248,10 @@ pub struct Lexicon {
     pub fingerprint: u64,
     /// Keys of common given names (a tagger feature).
     pub given_names: HashKeyed<()>,
+    /// By key hash: given name (bit 0), first word of a gazetteer name (bit 1) or of a
+    /// trigger phrase (bit 2), in one map so that a word needs one lookup per key, not three
+    /// ([`Lexicon::index_keys`]; empty until then).
+    key_flags: HashKeyed<u8>,
     pub entries: Vec<GazetteerEntry>,
     pub gazetteer: PhraseMatcher<GazetteerName>,
     pub triggers: PhraseMatcher<TriggerKind>,
@@ -310,6 +350,34 @@ impl Lexicon {
         !self.given_names.is_empty() && hashes.iter().any(|h| self.given_names.contains_key(h))
     }
 
+    /// Fills the map behind [`Lexicon::key_flags`].
+    pub fn index_keys(&mut self) {
+        let mut flags = HashKeyed::<u8>::default();
+        for &h in self.given_names.keys() {
+            *flags.entry(h).or_default() |= 1;
+        }
+        for &h in self.gazetteer.by_first_word.keys() {
+            *flags.entry(h).or_default() |= 2;
+        }
+        for &h in self.triggers.by_first_word.keys() {
+            *flags.entry(h).or_default() |= 4;
+        }
+        self.key_flags = flags;
+    }
+
+    /// For a word's lookup keys (by hash): whether one is a given name (bit 0), starts a
+    /// gazetteer name (bit 1), starts a trigger phrase (bit 2).
+    pub fn key_flags(&self, hashes: [u64; 3]) -> u8 {
+        if self.key_flags.is_empty() {
+            return self.is_given_name(hashes) as u8
+                | (self.gazetteer.may_start(hashes) as u8) << 1
+                | (self.triggers.may_start(hashes) as u8) << 2;
+        }
+        hashes
+            .iter()
+            .fold(0, |f, h| f | self.key_flags.get(h).copied().unwrap_or(0))
+    }
+
     /// The lexicon built from the crate's data files, once.
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -320,6 +388,7 @@ impl Lexicon {
                 include_str!("../data/first_names.txt"),
             ];
             let mut lexicon = Lexicon::parse(data[0], data[1]).with_given_names(data[2]);
+            lexicon.index_keys();
             lexicon.fingerprint = data.iter().fold(0, |h, d| crate::text::mix(h, hash_str(d)));
             lexicon
         })

@@ -3,6 +3,7 @@
 //! metadata, as the `entities` stage.
 
 pub mod features;
+pub mod folded;
 pub mod lexicon;
 pub mod model;
 pub mod tagger;

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use isnad_core::{EntityLabel, MentionKind, Proclitic, Sentence, Span, Token, TokenKind};
 
+pub use crate::folded::FoldedWords;
 use crate::lexicon::{Lexicon, PhraseMatch, TriggerKind};
 use crate::model::Model;
 use crate::tagger::{propagate_in_document, propagation_key, tag_indices, TaggerScratch};
@@ -48,14 +49,14 @@ impl Found {
 pub struct DocView<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub folded: Vec<String>,
+    pub folded: FoldedWords,
     pub sentences: Vec<Range<usize>>,
 }
 
 impl<'a> DocView<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], sentences: &[Sentence]) -> DocView<'a> {
         // filled sentence by sentence by `find_names`, from the tagger's analysis
-        let folded = vec![String::new(); tokens.len()];
+        let folded = FoldedWords::with_len(tokens.len());
         let mut ranges: Vec<Range<usize>> = sentences
             .iter()
             .map(|s| s.tokens.start.min(tokens.len())..s.tokens.end.min(tokens.len()))
@@ -202,9 +203,10 @@ pub fn find_names(
                 .collect::<Vec<u64>>(),
         );
         let offset = range.start;
-        for (k, info) in scratch.infos.iter().enumerate() {
-            view.folded[offset + k].clone_from(&info.folded);
-        }
+        view.folded.set(
+            offset,
+            scratch.infos.iter().map(|info| info.folded.as_str()),
+        );
         for m in &scratch.matches.triggers {
             triggers.push(PhraseMatch {
                 start: m.start + offset,
@@ -347,7 +349,7 @@ fn is_title(lexicon: &Lexicon, m: &PhraseMatch) -> bool {
 
 fn gap_word_ok(view: &DocView<'_>, found: &[Found], i: usize) -> bool {
     !view.is_punct(i)
-        && !GAP_STOP_WORDS.contains(&view.folded[i].as_str())
+        && !GAP_STOP_WORDS.contains(&&view.folded[i])
         && !found.iter().any(|f| {
             f.label == EntityLabel::Per && f.kind == MentionKind::Name && f.tokens.contains(&i)
         })

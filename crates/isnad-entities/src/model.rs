@@ -1,9 +1,13 @@
 //! The averaged (structured) perceptron: hashed weights, Viterbi decoding, training and
 //! the (quantized, sparse) model file.
 
+mod trainer;
+
+pub use trainer::{Example, Trainer};
+
 use crate::features::{
-    bias_feature, context_features, static_features, transition_features, word_features,
-    word_form_key, FeatureSink, WordInfo, TRANSITION_CLASSES,
+    absent_lexicon_features, context_features_sparse, transition_features, word_features,
+    word_form_key, FeatureSink, WordInfo, WordMemo, TRANSITION_CLASSES,
 };
 
 /// IOB2 tags in model order.
@@ -28,15 +32,17 @@ pub fn allowed(prev: usize, tag: usize) -> bool {
 }
 
 const MAGIC: &[u8; 8] = b"ISNADNER";
-const FORMAT: u32 = 2;
+/// 3: weights as i8 (2: i16).
+const FORMAT: u32 = 3;
 
-/// Lanes of a weight row: `N_TAGS` padded so that a row is one aligned 32-byte block
-/// (one cache line, one vector add).
+/// Lanes of a weight row: one weight per tag. Weights are i8 so that the table (2^17 rows
+/// of 9 bytes) stays within a core's 2 MB L2 cache: every feature of every word reads one
+/// random row, and with i16 weights those reads missed it (ANERcorp dev F1 -0.1).
 const LANES: usize = N_TAGS;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(C)]
-struct Row([i16; LANES]);
+struct Row([i8; LANES]);
 
 /// A trained model: `2^bits` buckets of `N_TAGS` quantized weights.
 pub struct Model {
@@ -50,6 +56,9 @@ pub struct Model {
     /// Scores of the transition features by the word's transition class and the previous
     /// tag (`START` last), computed once.
     transitions: [[[i32; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+    /// Scores of the lexicon features of a word with no lexicon match near it (see
+    /// [`context_features_sparse`]), computed once.
+    absent: [i32; N_TAGS],
 }
 
 fn next_model_id() -> usize {
@@ -66,6 +75,7 @@ impl Model {
             id: next_model_id(),
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+            absent: [0; N_TAGS],
         }
     }
 
@@ -79,17 +89,60 @@ impl Model {
     }
 
     fn add_scores(&self, features: &[u64], scores: &mut [i32; N_TAGS]) {
-        let mut acc = [0i32; LANES];
-        for &f in features {
-            let row = &self.rows[self.bucket(f) & (self.rows.len() - 1)].0;
-            for t in 0..LANES {
-                acc[t] += row[t] as i32;
+        // sums in i16 lanes, a chunk of features at a time: |weight| <= 127, so 256 of them
+        // stay below 2^15
+        scores.fill(0);
+        for chunk in features.chunks(256) {
+            let sums = self.sum_rows(chunk);
+            for t in 0..N_TAGS {
+                scores[t] += sums[t] as i32;
             }
         }
-        scores.copy_from_slice(&acc[..N_TAGS]);
+    }
+
+    /// The sum of the rows of `features` (at most 256 of them), lane by lane.
+    #[cfg(target_arch = "x86_64")]
+    fn sum_rows(&self, features: &[u64]) -> [i16; N_TAGS] {
+        use std::arch::x86_64::*;
+        // eight lanes in the vector, the ninth apart
+        const _: () = assert!(N_TAGS == 9);
+        let mask = self.rows.len() - 1;
+        let mut last = 0i16;
+        // SAFETY: SSE2 is part of x86_64; each load reads the first 8 of a row's 9 bytes,
+        // inside `self.rows`, unaligned loads allowed
+        unsafe {
+            let mut acc = _mm_setzero_si128();
+            for &f in features {
+                let row = &self.rows[self.bucket(f) & mask].0;
+                let bytes = _mm_loadl_epi64(row.as_ptr() as *const __m128i);
+                // i8 -> i16: each byte into the high half of a lane, then shifted down with sign
+                let wide = _mm_srai_epi16(_mm_unpacklo_epi8(bytes, bytes), 8);
+                acc = _mm_add_epi16(acc, wide);
+                last = last.wrapping_add(row[8] as i16);
+            }
+            let mut out = [0i16; N_TAGS];
+            _mm_storeu_si128(out.as_mut_ptr() as *mut __m128i, acc);
+            out[8] = last;
+            out
+        }
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    fn sum_rows(&self, features: &[u64]) -> [i16; N_TAGS] {
+        let mut acc = [0i16; N_TAGS];
+        for &f in features {
+            let row = &self.rows[self.bucket(f) & (self.rows.len() - 1)].0;
+            for t in 0..N_TAGS {
+                acc[t] = acc[t].wrapping_add(row[t] as i16);
+            }
+        }
+        acc
     }
 
     fn with_transitions(mut self) -> Model {
+        let mut absent = [0i32; N_TAGS];
+        self.add_scores(&absent_lexicon_features(), &mut absent);
+        self.absent = absent;
         for class in 0..TRANSITION_CLASSES {
             for prev in 0..=N_TAGS {
                 let mut scores = [0i32; N_TAGS];
@@ -112,31 +165,58 @@ impl Model {
         infos: &[WordInfo],
         buffer: &mut Vec<u64>,
         cache: &mut WordCache,
+        mut memo: Option<&mut WordMemo>,
     ) -> Vec<usize> {
         cache.prepare(self);
         // the tag-independent part of every word first: these lookups do not wait on each
         // other, so the memory system can serve many at once
         let static_scores: Vec<[i32; N_TAGS]> = (0..infos.len())
             .map(|i| {
-                let key = word_form_key(&infos[i]);
-                let slot = (key >> (64 - WordCache::BITS)) as usize;
-                let mut scores = match cache.entries[slot] {
-                    (k, scores) if k == key => scores,
-                    _ => {
-                        buffer.clear();
-                        word_features(&infos[i], &mut FeatureSink(buffer));
-                        let mut scores = [0i32; N_TAGS];
-                        self.add_scores(buffer, &mut scores);
-                        cache.entries[slot] = (key, scores);
-                        scores
+                let word_scores = |buffer: &mut Vec<u64>| {
+                    buffer.clear();
+                    word_features(&infos[i], &mut FeatureSink(buffer));
+                    let mut scores = [0i32; N_TAGS];
+                    self.add_scores(buffer, &mut scores);
+                    scores
+                };
+                let memoized = memo
+                    .as_deref_mut()
+                    .and_then(|memo| memo.scores_of(&infos[i], self.id));
+                let mut scores = match memoized {
+                    Some((true, scores)) => *scores,
+                    Some((false, slot)) => {
+                        *slot = word_scores(buffer);
+                        *slot
+                    }
+                    None => {
+                        let key = word_form_key(&infos[i]);
+                        let slot = (key >> (64 - WordCache::BITS)) as usize;
+                        match cache.entries[slot] {
+                            (k, scores) if k == key => scores,
+                            _ => {
+                                let scores = word_scores(buffer);
+                                cache.entries[slot] = (key, scores);
+                                scores
+                            }
+                        }
                     }
                 };
                 buffer.clear();
-                context_features(infos, i, &mut FeatureSink(buffer));
+                cache.absent.clear();
+                context_features_sparse(
+                    infos,
+                    i,
+                    &mut FeatureSink(buffer),
+                    &mut FeatureSink(&mut cache.absent),
+                );
                 let mut context = [0i32; N_TAGS];
                 self.add_scores(buffer, &mut context);
+                let mut present = [0i32; N_TAGS];
+                if !cache.absent.is_empty() {
+                    self.add_scores(&cache.absent, &mut present);
+                }
                 for t in 0..N_TAGS {
-                    scores[t] += context[t];
+                    scores[t] += context[t] + self.absent[t] - present[t];
                 }
                 scores
             })
@@ -144,15 +224,16 @@ impl Model {
         self.decode(infos, &static_scores)
     }
 
-    /// [`viterbi`] in integers with only the last column of path scores kept: the model's
-    /// scores are integers, and this runs for every word the stage reads.
+    /// The training decoder (`trainer::viterbi`) in integers, with only the last column of
+    /// path scores kept: the model's scores are integers, and this runs for every word the
+    /// stage reads.
     fn decode(&self, infos: &[WordInfo], static_scores: &[[i32; N_TAGS]]) -> Vec<usize> {
         let n = infos.len().min(static_scores.len());
         if n == 0 {
             return Vec::new();
         }
         let mut back = vec![[0u8; N_TAGS]; n];
-        let class = |i: usize| infos[i].transition_class % TRANSITION_CLASSES;
+        let class = |i: usize| infos[i].transition_class as usize % TRANSITION_CLASSES;
         let first = &self.transitions[class(0)][START];
         let mut delta = [0i64; N_TAGS];
         for t in 0..N_TAGS {
@@ -161,15 +242,29 @@ impl Model {
         for i in 1..n {
             let transitions = &self.transitions[class(i)];
             let mut next = [i64::MIN; N_TAGS];
-            for prev in 0..N_TAGS {
-                let base = delta[prev];
-                for t in 0..N_TAGS {
-                    let candidate = base + (transitions[prev][t] + static_scores[i][t]) as i64;
+            // `O` and `B-X` may follow any tag; `I-X` only `B-X` or `I-X` (the others'
+            // transitions are forbidden, so they are not tried). The word's own score does
+            // not depend on the previous tag: it is added after the best one is chosen.
+            for t in (0..N_TAGS).filter(|t| t % 2 == 1 || *t == 0) {
+                for prev in 0..N_TAGS {
+                    let candidate = delta[prev] + transitions[prev][t] as i64;
                     if candidate > next[t] {
                         next[t] = candidate;
                         back[i][t] = prev as u8;
                     }
                 }
+            }
+            for t in (2..N_TAGS).step_by(2) {
+                for prev in [t - 1, t] {
+                    let candidate = delta[prev] + transitions[prev][t] as i64;
+                    if candidate > next[t] {
+                        next[t] = candidate;
+                        back[i][t] = prev as u8;
+                    }
+                }
+            }
+            for t in 0..N_TAGS {
+                next[t] += static_scores[i][t] as i64;
             }
             delta = next;
         }
@@ -207,7 +302,7 @@ impl Model {
                 return None;
             }
             for t in 0..N_TAGS {
-                weights[bucket].0[t] = r.i16()?;
+                weights[bucket].0[t] = r.i8()?;
             }
         }
         Some(
@@ -217,6 +312,7 @@ impl Model {
                 id: next_model_id(),
                 lexicon_fingerprint: fingerprint,
                 transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+                absent: [0; N_TAGS],
             }
             .with_transitions(),
         )
@@ -229,9 +325,12 @@ impl Model {
 pub struct WordCache {
     model: usize,
     entries: Vec<(u64, [i32; N_TAGS])>,
+    /// A buffer for the absent lexicon features of one word.
+    absent: Vec<u64>,
 }
 
 impl WordCache {
+    /// As many forms as [`crate::features::WordMemo`] keeps.
     const BITS: u32 = 13;
 
     fn prepare(&mut self, model: &Model) {
@@ -242,54 +341,6 @@ impl WordCache {
             self.entries.resize(1 << Self::BITS, (0, [0; N_TAGS]));
         }
     }
-}
-
-/// The best tag sequence of `n` words under the IOB2 constraints. `local(i, prev, out)` fills
-/// the score of every tag of word `i` after tag `prev` ([`START`] for the first word).
-pub(crate) fn viterbi(
-    n: usize,
-    mut local: impl FnMut(usize, usize, &mut [f64; N_TAGS]),
-) -> Vec<usize> {
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut delta = vec![[f64::NEG_INFINITY; N_TAGS]; n];
-    let mut back = vec![[0u8; N_TAGS]; n];
-    let mut scores = [0f64; N_TAGS];
-    local(0, START, &mut scores);
-    for t in 0..N_TAGS {
-        if allowed(START, t) {
-            delta[0][t] = scores[t];
-        }
-    }
-    for i in 1..n {
-        for prev in 0..N_TAGS {
-            let base = delta[i - 1][prev];
-            if base == f64::NEG_INFINITY {
-                continue;
-            }
-            local(i, prev, &mut scores);
-            for t in 0..N_TAGS {
-                let candidate = base + scores[t];
-                if allowed(prev, t) && candidate > delta[i][t] {
-                    delta[i][t] = candidate;
-                    back[i][t] = prev as u8;
-                }
-            }
-        }
-    }
-    let mut best = 0;
-    for t in 1..N_TAGS {
-        if delta[n - 1][t] > delta[n - 1][best] {
-            best = t;
-        }
-    }
-    let mut tags = vec![0; n];
-    for i in (0..n).rev() {
-        tags[i] = best;
-        best = back[i][best] as usize;
-    }
-    tags
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -306,190 +357,8 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
-    fn i16(&mut self) -> Option<i16> {
-        Some(i16::from_le_bytes(self.take(2)?.try_into().ok()?))
-    }
-}
-
-/// One training sentence: analysed words and gold tag indices.
-pub struct Example {
-    pub infos: Vec<WordInfo>,
-    pub gold: Vec<usize>,
-    /// Static features per word, computed once.
-    features: Vec<Vec<u64>>,
-}
-
-impl Example {
-    pub fn new(infos: Vec<WordInfo>, gold: Vec<usize>) -> Example {
-        let features = (0..infos.len())
-            .map(|i| {
-                let mut v = Vec::with_capacity(40);
-                static_features(&infos, i, &mut FeatureSink(&mut v));
-                v
-            })
-            .collect();
-        Example {
-            infos,
-            gold,
-            features,
-        }
-    }
-}
-
-/// Averaged-perceptron training state (f32 weights, lazily averaged).
-pub struct Trainer {
-    bits: u32,
-    weights: Vec<f32>,
-    /// Sum of step·update, for averaging: avg = w − totals/steps.
-    totals: Vec<f64>,
-    steps: u64,
-    /// Probability of hiding a word's own word and stem features during training.
-    pub word_dropout: f64,
-    /// Subtracted from the averaged score of `O` for every word.
-    pub outside_penalty: f64,
-    rng: u64,
-}
-
-impl Trainer {
-    pub fn new(bits: u32) -> Trainer {
-        let n = (1usize << bits) * N_TAGS;
-        Trainer {
-            bits,
-            weights: vec![0.0; n],
-            totals: vec![0.0; n],
-            steps: 1,
-            word_dropout: 0.0,
-            outside_penalty: 0.0,
-            rng: 0x9E37_79B9_7F4A_7C15,
-        }
-    }
-
-    fn next_unit(&mut self) -> f64 {
-        self.rng ^= self.rng >> 12;
-        self.rng ^= self.rng << 25;
-        self.rng ^= self.rng >> 27;
-        (self.rng.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn bucket(&self, feature: u64) -> usize {
-        (feature >> (64 - self.bits)) as usize
-    }
-
-    fn scores(&self, features: &[u64]) -> [f32; N_TAGS] {
-        let mut scores = [0f32; N_TAGS];
-        for &f in features {
-            let row = self.bucket(f) * N_TAGS;
-            for (score, w) in scores.iter_mut().zip(&self.weights[row..row + N_TAGS]) {
-                *score += w;
-            }
-        }
-        scores
-    }
-
-    fn update_one(&mut self, features: &[u64], tag: usize, delta: f32) {
-        let step = self.steps as f64 * delta as f64;
-        for &f in features {
-            let cell = self.bucket(f) * N_TAGS + tag;
-            self.weights[cell] += delta;
-            self.totals[cell] += step;
-        }
-    }
-
-    /// One pass over `examples` in the given order (structured perceptron: whole sentences
-    /// decoded with Viterbi); returns the number of word errors.
-    pub fn epoch(&mut self, examples: &[Example], order: &[usize]) -> usize {
-        let mut errors = 0;
-        let mut statics: Vec<Vec<u64>> = Vec::new();
-        for &e in order {
-            let ex = &examples[e];
-            let n = ex.infos.len();
-            statics.clear();
-            for i in 0..n {
-                let mut f = ex.features[i].clone();
-                // hide the word's identity now and then, so that context, affixes and
-                // lexicon features learn to carry words never seen in training
-                if self.word_dropout > 0.0 && self.next_unit() < self.word_dropout {
-                    f.drain(0..2);
-                }
-                statics.push(f);
-            }
-            let static_scores: Vec<[f32; N_TAGS]> =
-                statics.iter().map(|f| self.scores(f)).collect();
-            let guess = viterbi(n, |i, prev, out| {
-                let transitions =
-                    self.scores(&transition_features(prev, ex.infos[i].transition_class));
-                for t in 0..N_TAGS {
-                    out[t] = (transitions[t] + static_scores[i][t]) as f64;
-                }
-            });
-            for i in 0..n {
-                let gold = ex.gold[i];
-                let gold_prev = if i == 0 { START } else { ex.gold[i - 1] };
-                let guess_prev = if i == 0 { START } else { guess[i - 1] };
-                if guess[i] != gold {
-                    errors += 1;
-                    self.update_one(&statics[i], gold, 1.0);
-                    self.update_one(&statics[i], guess[i], -1.0);
-                }
-                if guess[i] != gold || guess_prev != gold_prev {
-                    let class = ex.infos[i].transition_class;
-                    self.update_one(&transition_features(gold_prev, class), gold, 1.0);
-                    self.update_one(&transition_features(guess_prev, class), guess[i], -1.0);
-                }
-            }
-            self.steps += 1;
-        }
-        errors
-    }
-
-    /// The averaged weights, quantized to i16, as a model.
-    pub fn averaged(&self) -> Model {
-        self.averaged_with(&[])
-    }
-
-    /// The averaged weights (before quantization).
-    pub fn averaged_weights(&self) -> Vec<f64> {
-        let steps = self.steps as f64;
-        self.weights
-            .iter()
-            .zip(&self.totals)
-            .map(|(&w, &t)| w as f64 - t / steps)
-            .collect()
-    }
-
-    /// The averaged weights plus those of other trainers (`others`: their
-    /// [`Trainer::averaged_weights`], same size), quantized to i16, as a model.
-    pub fn averaged_with(&self, others: &[Vec<f64>]) -> Model {
-        let mut avg = self.averaged_weights();
-        for other in others {
-            for (a, o) in avg.iter_mut().zip(other) {
-                *a += o;
-            }
-        }
-        // the perceptron learns to leave too much outside names (dev precision 74, recall 62):
-        // a handicap on `O`, through the bias feature every word has, evens them out
-        avg[self.bucket(bias_feature()) * N_TAGS] -=
-            self.outside_penalty * (1 + others.len()) as f64;
-        let max = avg.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
-        let scale = 32000.0 / max;
-        let rows = avg
-            .chunks_exact(N_TAGS)
-            .map(|ws| {
-                let mut row = [0i16; LANES];
-                for (r, w) in row.iter_mut().zip(ws) {
-                    *r = (w * scale).round() as i16;
-                }
-                Row(row)
-            })
-            .collect();
-        Model {
-            bits: self.bits,
-            rows,
-            id: next_model_id(),
-            lexicon_fingerprint: 0,
-            transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
-        }
-        .with_transitions()
+    fn i8(&mut self) -> Option<i8> {
+        Some(self.take(1)?[0] as i8)
     }
 }
 
@@ -499,7 +368,7 @@ impl Model {
         let rows: Vec<usize> = (0..self.rows.len())
             .filter(|&r| self.rows[r].0.iter().any(|&w| w != 0))
             .collect();
-        let mut out = Vec::with_capacity(24 + rows.len() * (4 + 2 * N_TAGS));
+        let mut out = Vec::with_capacity(32 + rows.len() * (4 + N_TAGS));
         out.extend_from_slice(MAGIC);
         let fingerprint = [
             self.lexicon_fingerprint as u32,
@@ -548,6 +417,7 @@ mod tests {
             id: next_model_id(),
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
+            absent: [0; N_TAGS],
         };
         m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");

@@ -113,7 +113,7 @@ pub fn head_names(
             end += 1;
             nisbas += 1;
         }
-        if label == EntityLabel::Org && end + 1 < sentence.end && view.folded[end] == "ضد" {
+        if label == EntityLabel::Org && end + 1 < sentence.end && &view.folded[end] == "ضد" {
             if let Some(m) = mention_at(found, end + 1) {
                 end = m.tokens.end;
                 has_name = true;
@@ -122,7 +122,7 @@ pub fn head_names(
         let head = strip_article(&view.folded[t.start]);
         if has_name
             && end + 1 < sentence.end
-            && view.folded[end] == "في"
+            && &view.folded[end] == "في"
             && PLACE_COMPLEMENT_HEADS.contains(&head)
         {
             if let Some(m) = mention_at(found, end + 1).filter(|m| m.label == EntityLabel::Loc) {
@@ -170,7 +170,7 @@ pub fn clean_up(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
         !view
             .folded
             .get(f.tokens.start)
-            .is_some_and(|w| FUNCTION_WORDS.contains(&w.as_str()))
+            .is_some_and(|w| FUNCTION_WORDS.contains(&w))
     });
     found.retain(|f| {
         !(f.label == EntityLabel::Per
@@ -217,9 +217,9 @@ pub fn look_up_gazetteer(view: &DocView<'_>, lexicon: &Lexicon, found: &mut [Fou
         if f.tokens.end > view.folded.len() {
             continue;
         }
-        if let Some(m) = lexicon
-            .gazetteer
-            .longest_at(&view.folded[..f.tokens.end], f.tokens.start)
+        if let Some(m) = view
+            .folded
+            .longest_known(&lexicon.gazetteer, f.tokens.start, f.tokens.end)
         {
             if m.end == f.tokens.end {
                 let name = lexicon.gazetteer.phrases[m.phrase].payload;
@@ -254,9 +254,8 @@ pub fn restore_known_names(
         }
         let inner_known: Vec<(usize, usize)> = (m.start + 1..m.end)
             .filter_map(|i| {
-                lexicon
-                    .gazetteer
-                    .longest_at(&view.folded[..m.end], i)
+                view.folded
+                    .longest_known(&lexicon.gazetteer, i, m.end)
                     .map(|k| (k.start, k.end))
             })
             .collect();
@@ -291,7 +290,7 @@ pub fn complete_person_names(view: &DocView<'_>, lexicon: &Lexicon, found: &mut 
         view.tokens
             .get(i)
             .is_some_and(|t| t.kind == isnad_core::TokenKind::Word)
-            && !FUNCTION_WORDS.contains(&view.folded[i].as_str())
+            && !FUNCTION_WORDS.contains(&&view.folded[i])
     };
     let same_sentence = |a: usize, b: usize| {
         view.sentences
@@ -312,7 +311,7 @@ pub fn complete_person_names(view: &DocView<'_>, lexicon: &Lexicon, found: &mut 
         }
         let mut tokens = f.tokens.clone();
         let last = tokens.end - 1;
-        if NAME_LINKS_FORWARD.contains(&view.folded[last].as_str())
+        if NAME_LINKS_FORWARD.contains(&&view.folded[last])
             && is_word(last + 1)
             && available(found, last + 1)
             && same_sentence(last, last + 1)
@@ -322,7 +321,7 @@ pub fn complete_person_names(view: &DocView<'_>, lexicon: &Lexicon, found: &mut 
         }
         let start = tokens.start;
         if start >= 2
-            && NAME_LINKS_BACKWARD.contains(&view.folded[start - 1].as_str())
+            && NAME_LINKS_BACKWARD.contains(&&view.folded[start - 1])
             && is_word(start - 2)
             && available(found, start - 1)
             && available(found, start - 2)

@@ -4,8 +4,8 @@
 //!     --train ../shared/data/anercorp/ANERCorp_CamelLab_train.txt --out crates/isnad-entities/model/ner.bin
 //! Options: --epochs N (default 12), --bits B (hash buckets 2^B, default 17),
 //! --word-dropout P (hide word identity features with probability P in training, default 0.2),
-//! --outside-penalty W (subtracted from the averaged weight of `O` for every word, default 15),
-//! --runs R (training runs with different shuffles, their averaged weights summed, default 3),
+//! --outside-penalty W (subtracted from the averaged weight of `O` for every word, default 12),
+//! --runs R (training runs with different shuffles, their averaged weights summed, default 5),
 //! --dev-fraction F (hold out the last F of the sentences and report dev F1 per epoch; 0 = train on all).
 
 use std::process::ExitCode;
