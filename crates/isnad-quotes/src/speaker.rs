@@ -428,7 +428,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
     }
 
     /// A speaker seen before, or an entity, whose name holds this name's words (`روتي`).
-    fn by_name(&mut self, name: Span) -> Option<usize> {
+    pub(super) fn by_name(&mut self, name: Span) -> Option<usize> {
         let n = normalize(name.slice(self.text));
         let n_words: Vec<&str> = n.split(' ').filter(|w| w.chars().count() >= 3).collect();
         if n_words.is_empty() {

@@ -375,3 +375,16 @@ fn a_question_fronting_the_answer_names_no_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("آلاء كتبي"), "{q:?}");
 }
+
+#[test]
+fn a_conjoined_verb_and_a_surname_name_the_speaker_not_a_phrase_after_a_preposition() {
+    let q = quotes_with(
+        "وقال المدرب رودي غارسيا إن برشلونة الأفضل. وأشاد غارسيا أيضا بقوة برشلونة الدفاعية قائلا: «برشلونة دافع بصورة جيدة في المباراة».",
+        &[
+            (EntityLabel::Per, "رودي غارسيا", &["رودي غارسيا"]),
+            (EntityLabel::Org, "قوة برشلونة الدفاعية", &["قوة برشلونة الدفاعية"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("رودي غارسيا"), "{q:?}");
+}

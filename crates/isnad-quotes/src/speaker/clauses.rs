@@ -265,6 +265,22 @@ impl Resolver<'_, '_> {
                 subject += 1;
             }
             let next = if words.is_word(subject) { words.norm(subject) } else { "" };
+            // `وأشاد غارسيا أيضا …، قائلا`: a conjoined verb and a person named before.
+            if (first.starts_with('و') || first.starts_with('ف'))
+                && !first.starts_with("وال")
+                && !lexicon::is_topic_preposition(first)
+                && !lexicon::is_preposition(first)
+                && !next.is_empty()
+                && !next.starts_with("ال")
+                && !lexicon::is_title_word(next)
+                && !lexicon::is_preposition(next)
+            {
+                let span = words.items[subject].span;
+                if let Some(k) = self.by_name(span).filter(|&k| self.entities[k].label == EntityLabel::Per) {
+                    self.remember(k, Gender::Unknown, Vec::new(), position);
+                    return Some((k, None));
+                }
+            }
             if verb_first
                 && !lexicon::is_preposition(next)
                 && lexicon::complementizer(next).is_none()
@@ -317,6 +333,14 @@ impl Resolver<'_, '_> {
             .index
             .overlapping(sentence)
             .filter(|m| !m.role && sentence.contains(m.span))
+            // `وأشاد غارسيا بقوة برشلونة الدفاعية`: a name after a glued preposition is
+            // inside a prepositional phrase, not the subject.
+            .filter(|m| {
+                !self.text[..m.span.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(crate::text::is_word_char)
+            })
             .map(|m| (m.span.start, m.entity, self.entities[m.entity].label))
             .filter(|&(s, _, label)| label == EntityLabel::Per || s < near_start)
             .min_by_key(|&(s, _, label)| (s >= near_start, label != EntityLabel::Per, s))
