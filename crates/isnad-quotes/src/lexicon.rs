@@ -460,7 +460,7 @@ pub fn is_clause_opener(word: &str) -> bool {
 pub fn is_title_word(word: &str) -> bool {
     let bare = |w: &str| {
         let w = w.strip_prefix("ال").unwrap_or(w);
-        TITLE_WORDS.contains(&w) || ORG_HEADS.contains(&w)
+        word_sets().titles.contains(w) || word_sets().org_heads.contains(w)
     };
     bare(word) || without_conjunction(word).is_some_and(|w| w.chars().count() >= 4 && bare(w))
 }
@@ -471,7 +471,24 @@ pub fn is_person_title(word: &str) -> bool {
         .filter(|w| w.starts_with("ال"))
         .unwrap_or(word);
     let w = w.strip_prefix("ال").unwrap_or(w);
-    PERSON_TITLES.contains(&w)
+    word_sets().person_titles.contains(w)
+}
+
+/// The word lists as hash sets: speaker resolution asks them for every word it walks back
+/// over, and a linear scan of a few hundred strings showed in profiles.
+struct WordSets {
+    titles: std::collections::HashSet<&'static str, BuildHasherDefault<FastHasher>>,
+    person_titles: std::collections::HashSet<&'static str, BuildHasherDefault<FastHasher>>,
+    org_heads: std::collections::HashSet<&'static str, BuildHasherDefault<FastHasher>>,
+}
+
+fn word_sets() -> &'static WordSets {
+    static SETS: OnceLock<WordSets> = OnceLock::new();
+    SETS.get_or_init(|| WordSets {
+        titles: TITLE_WORDS.iter().copied().collect(),
+        person_titles: PERSON_TITLES.iter().copied().collect(),
+        org_heads: ORG_HEADS.iter().copied().collect(),
+    })
 }
 
 #[rustfmt::skip]
@@ -489,7 +506,7 @@ pub fn is_org_head(word: &str) -> bool {
     let w = without_conjunction(word)
         .filter(|w| w.starts_with("ال"))
         .unwrap_or(word);
-    ORG_HEADS.contains(&w.strip_prefix("ال").unwrap_or(w))
+    word_sets().org_heads.contains(w.strip_prefix("ال").unwrap_or(w))
 }
 
 #[rustfmt::skip]
