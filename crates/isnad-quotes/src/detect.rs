@@ -239,11 +239,13 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         cue_end = i + 1;
     }
     let end = ctx.sentence_end(i);
-    // `وتابع يقول إن`: a present verb of saying after the cue belongs to it; no subject.
-    if words.is_word(cue_end)
-        && ctx.norm(cue_end).starts_with(['ي', 'ت'])
-        && ctx.lexicon_cue(cue_end).is_some_and(|c| c.form == CueForm::Verb)
-    {
+    // `وتابع يقول إن`, `وتابع بالقول "…"`, `وتابع قائلا:`: a verb or noun of saying after the
+    // cue belongs to it; no subject.
+    if words.is_word(cue_end) && {
+        let next = ctx.norm(cue_end);
+        (next.starts_with(['ي', 'ت']) && ctx.lexicon_cue(cue_end).is_some_and(|c| c.form == CueForm::Verb))
+            || matches!(next, "بالقول" | "قائلا" | "قائله" | "قائلين")
+    } {
         cue_end += 1;
     }
     let mut subject_start = cue_end;

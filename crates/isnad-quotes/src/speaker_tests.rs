@@ -388,3 +388,16 @@ fn a_conjoined_verb_and_a_surname_name_the_speaker_not_a_phrase_after_a_preposit
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("رودي غارسيا"), "{q:?}");
 }
+
+#[test]
+fn an_honorific_after_a_participle_is_the_speaker_before() {
+    let q = quotes_with(
+        "وأوضح وزير الحج بندر حجار أن الوزارة استقبلت المعتمرين، مجددا معاليه التهاني للملك سلمان بن عبدالعزيز، سائلا المولى أن يعيده على الجميع بالخير.",
+        &[
+            (EntityLabel::Per, "بندر حجار", &["بندر حجار"]),
+            (EntityLabel::Per, "سلمان بن عبدالعزيز", &["سلمان بن عبدالعزيز"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("بندر حجار"), "{q:?}");
+}

@@ -69,7 +69,7 @@ pub(crate) fn trim_phrase(
     let first = ctx.norm(start);
     if matches!(
         first,
-        "ما" | "له"
+        "ما" | "وذلك" | "وهذا" | "وهذه" | "بالقول" | "له"
             | "لها"
             | "لهم"
             | "انه"

@@ -450,3 +450,13 @@ fn prayed_to_and_asked_questions_are_no_speakers() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2.as_deref(), Some("سعد ناصر"), "{q:?}");
 }
+
+#[test]
+fn a_noun_or_participle_of_saying_after_the_cue_joins_it() {
+    let q = quotes("وقال المنسق تيري جوفو إن السكان يعانون. وتابع بالقول \"لم أر في حياتي مثل هذا المستوى من العنف\".");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("تيري جوفو"), "{q:?}");
+    let q = quotes("وقال المنسق تيري جوفو إن السكان يعانون. وتابع قائلا: \"الوضع صعب جدا في المستشفيات\".");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("تيري جوفو"), "{q:?}");
+}

@@ -163,6 +163,14 @@ impl Resolver<'_, '_> {
             {
                 j += 1;
             }
+            // `مجددا معاليه التهاني …، سائلا المولى أن`: the honorific is the person spoken of.
+            if j < position
+                && words.is_word(j)
+                // (not `سعادته`: "his happiness" as often as "his Excellency")
+                && matches!(words.norm(j), "معاليه" | "سموه" | "سماحته" | "فضيلته")
+            {
+                return self.history.last().map(|s| s.entity);
+            }
             if j >= position || !words.is_word(j) || !lexicon::is_title_word(words.norm(j)) {
                 continue;
             }
