@@ -185,10 +185,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let stage_entity = self.stage_entity_of(s, e, span, name);
         // A person named elsewhere in the phrase (`مركز الملك سلمان`) is a genitive, not
         // the speaker, when the phrase has a name of its own the entity stage missed.
+        // A person named at the phrase's start is its head (`آلاء كتبي، عشرينية …، درست (…):`).
         let stage_entity = stage_entity.filter(|&k| {
             let covers_name =
                 |n: Span| self.entities[k].mentions.iter().any(|m| m.span.overlaps(n));
-            self.entities[k].label != EntityLabel::Per || name.is_none_or(covers_name)
+            let at_start = self.entities[k].mentions.iter().any(|m| m.span.start == span.start);
+            self.entities[k].label != EntityLabel::Per || at_start || name.is_none_or(covers_name)
         });
         if let (Some(k), Some(n)) = (stage_entity, name) {
             self.complete_name(k, n);

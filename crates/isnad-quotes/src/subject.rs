@@ -49,7 +49,13 @@ pub(crate) fn trim_phrase(
     // `روحاني لإردوغان`: an addressee after the subject.
     if end > start + 1 && words.is_word(end - 1) {
         let last = ctx.norm(end - 1);
-        if last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4 {
+        // `المصدر للصحيفة`; but `وزير الدولة للشؤون الخارجية` keeps its complement.
+        let to_media = last.strip_prefix("لل").is_some_and(|w| {
+            ["صحيف", "جريد", "وكال", "قنا", "اذاع", "مجل", "صحفي", "صحافي", "موقع", "تلفزيون"]
+                .iter()
+                .any(|m| w.starts_with(m))
+        });
+        if (last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4) || to_media {
             end -= 1;
         }
     }

@@ -460,3 +460,11 @@ fn a_noun_or_participle_of_saying_after_the_cue_joins_it() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2.as_deref(), Some("تيري جوفو"), "{q:?}");
 }
+
+#[test]
+fn an_addressee_in_the_media_is_no_part_of_the_speaker() {
+    let (_, _, _, mention) = one("وقال المصدر للصحيفة إن الاتفاق يتعلق فقط بقاعدة انجرليك.");
+    assert_eq!(mention.as_deref(), Some("المصدر"));
+    let (_, _, _, mention) = one("وقال وزير الدولة للشؤون الخارجية إن الاتفاق قريب.");
+    assert_eq!(mention.as_deref(), Some("وزير الدولة للشؤون الخارجية"));
+}
