@@ -358,8 +358,9 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         "وهو" | "وهي" | "وهم" | "وهما" => true,
         // `لفت X النظر إلى أن`: the verb's object, after its subject
         "النظر" | "الانتباه" => next == "الي",
-        // an accusative participle of manner (`كتب سابقا مهاجما الهيئة:`)
+        // an accusative participle of manner (`كتب سابقا مهاجما الهيئة:`, `وقال ساخرا:`)
         w if w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5 => true,
+        "ساخرا" | "ضاحكا" | "مازحا" | "غاضبا" | "باكيا" | "واثقا" | "جازما" | "صارخا" => true,
         "من" => matches!(next, "جهته" | "جهتها" | "جانبه" | "جانبها" | "ناحيته" | "ناحيتها"),
         "في" => {
             let n = next.strip_prefix("ال").unwrap_or(next);

@@ -468,3 +468,10 @@ fn an_addressee_in_the_media_is_no_part_of_the_speaker() {
     let (_, _, _, mention) = one("وقال وزير الدولة للشؤون الخارجية إن الاتفاق قريب.");
     assert_eq!(mention.as_deref(), Some("وزير الدولة للشؤون الخارجية"));
 }
+
+#[test]
+fn a_manner_adverb_after_the_verb_is_no_speaker() {
+    let q = quotes("وقال الرئيس جمال سالم إن الفيلم جيد. وقال ساخرا: «هل أنا عتريس حتى أمنع الفيلم»");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("جمال سالم"), "{q:?}");
+}
