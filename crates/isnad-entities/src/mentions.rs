@@ -401,12 +401,25 @@ pub fn link_bare_heads(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Fo
     }
     // a head is the first word of an organization's key, and a stem is the tail of its
     // folded word: a word that ends in no head is passed over without stripping its clitics
-    let heads: Vec<&str> = orgs.iter().filter_map(|&o| found[o].key.first()).map(String::as_str).collect();
+    let mut heads: Vec<&[u8]> = orgs
+        .iter()
+        .filter_map(|&o| found[o].key.first())
+        .map(|k| k.as_bytes())
+        .filter(|k| !k.is_empty())
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    // the last byte first: a call to compare whole tails for every word cost more than the
+    // stripping it saves
+    let ends_in_head = |folded: &str| {
+        let f = folded.as_bytes();
+        heads.iter().any(|h| f.last() == h.last() && f.ends_with(h))
+    };
     // aliases link to the organizations above only, so they are added after the loop
     let mut aliases = Vec::new();
     for (i, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
         let folded = &view.folded[i];
-        if !heads.iter().any(|h| folded.ends_with(h)) {
+        if !ends_in_head(folded) {
             continue;
         }
         let (stem, code) = strip_clitics(folded);
