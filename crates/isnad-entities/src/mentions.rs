@@ -419,7 +419,7 @@ pub fn link_bare_heads(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Fo
     let mut aliases = Vec::new();
     for (i, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
         let folded = &view.folded[i];
-        if !ends_in_head(folded) {
+        if !may_have_article(folded) || !ends_in_head(folded) {
             continue;
         }
         let (stem, code) = strip_clitics(folded);
@@ -439,6 +439,15 @@ pub fn link_bare_heads(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Fo
         }
     }
     found.extend(aliases);
+}
+
+/// Whether [`strip_clitics`] can find an article in folded word `f`: `ال` or `لل` after at
+/// most a conjunction and a preposition (two bytes each), a test of a few bytes that lets
+/// most words skip the stripping.
+fn may_have_article(f: &str) -> bool {
+    let b = f.as_bytes();
+    let at = |k: usize, p: &str| b.get(k..k + 4) == Some(p.as_bytes());
+    at(0, "ال") || at(2, "ال") || at(4, "ال") || at(0, "لل") || at(2, "لل")
 }
 
 /// Titles used alone later (`الأمين العام للحلف`) become Title mentions of the person who
