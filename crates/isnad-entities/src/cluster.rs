@@ -144,9 +144,29 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
         .collect();
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     for (n, e) in entities.iter_mut().enumerate() {
-        e.id = format!("E{}", n + 1);
+        e.id = entity_id(n + 1);
     }
     entities
+}
+
+/// `E` and the number in decimal, as `format!("E{n}")` writes it, without the formatting
+/// machinery (which showed in profiles: every entity of every document gets an id).
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('E');
+    id.extend(digits[at..].iter().map(|&d| d as char));
+    id
 }
 
 fn build_entity(text: &str, found: &[Found], labels: &[EntityLabel], cl: Cluster<'_>) -> Option<Entity> {
@@ -260,6 +280,13 @@ mod tests {
             vec![MentionKind::Name, MentionKind::Alias, MentionKind::Alias]
         );
         assert_eq!(entities[2].canonical, "بغداد");
+    }
+
+    #[test]
+    fn entity_ids_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(entity_id(n), format!("E{n}"));
+        }
     }
 
     #[test]
