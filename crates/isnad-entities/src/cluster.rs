@@ -5,11 +5,34 @@ use isnad_core::{Entity, EntityLabel, Mention, MentionKind, Span};
 
 use crate::mentions::Found;
 
-struct Cluster {
+use std::hash::BuildHasherDefault;
+
+/// A multiply-rotate hash for the short word keys of one document's mentions: SipHash's
+/// resistance to chosen keys is not needed here, and it showed in profiles. Only lookups
+/// use the map, never its order, so the hash cannot change the output.
+#[derive(Default)]
+struct WordsHasher(u64);
+
+impl std::hash::Hasher for WordsHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+struct Cluster<'f> {
     label: EntityLabel,
     members: Vec<usize>,
-    /// The longest name key so far.
-    key: Vec<String>,
+    /// The longest name key so far (borrowed from its mention: a copy per new longest name
+    /// showed in profiles).
+    key: &'f [String],
     gazetteer: Option<usize>,
     value: Option<String>,
     last_start: usize,
@@ -20,7 +43,7 @@ fn contains_run(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-fn joins(cluster: &Cluster, f: &Found, label: EntityLabel) -> bool {
+fn joins(cluster: &Cluster<'_>, f: &Found, label: EntityLabel) -> bool {
     if let Some(v) = &f.value {
         return cluster.label == label && cluster.value.as_ref() == Some(v);
     }
@@ -29,12 +52,12 @@ fn joins(cluster: &Cluster, f: &Found, label: EntityLabel) -> bool {
     }
     if label == EntityLabel::Per {
         // a surname or first name alone joins the full name, and the other way round
-        return contains_run(&cluster.key, &f.key) || contains_run(&f.key, &cluster.key);
+        return contains_run(cluster.key, &f.key) || contains_run(&f.key, cluster.key);
     }
     match (cluster.gazetteer, f.gazetteer) {
         (Some(a), Some(b)) => a == b,
         // `التحالف الدولي` after `التحالف الدولي ضد داعش`
-        _ => cluster.key == f.key || (f.key.len() >= 2 && cluster.key.starts_with(&f.key)),
+        _ => cluster.key == f.key.as_slice() || (f.key.len() >= 2 && cluster.key.starts_with(&f.key)),
     }
 }
 
@@ -45,7 +68,8 @@ fn consistent_labels(found: &[Found]) -> Vec<EntityLabel> {
     let mut labels: Vec<EntityLabel> = found.iter().map(|f| f.label).collect();
     // the mentions written the same way, grouped once: comparing the keys of every pair of
     // mentions grows with the square of an article's length
-    let mut by_key: std::collections::HashMap<&[String], Vec<usize>> = Default::default();
+    let mut by_key: std::collections::HashMap<&[String], Vec<usize>, BuildHasherDefault<WordsHasher>> =
+        Default::default();
     for (j, f) in found.iter().enumerate() {
         if f.value.is_none() && f.link.is_none() {
             by_key.entry(f.key.as_slice()).or_default().push(j);
@@ -87,7 +111,7 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
                 clusters.push(Cluster {
                     label: labels[i],
                     members: Vec::new(),
-                    key: Vec::new(),
+                    key: &[],
                     gazetteer: f.gazetteer,
                     value: f.value.clone(),
                     last_start: 0,
@@ -99,7 +123,7 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
         cl.members.push(i);
         cl.last_start = f.span.start;
         if f.key.len() > cl.key.len() {
-            cl.key = f.key.clone();
+            cl.key = &f.key;
         }
         cl.gazetteer = cl.gazetteer.or(f.gazetteer);
         cluster_of[i] = Some(c);
@@ -120,12 +144,32 @@ pub fn cluster(text: &str, found: &[Found]) -> Vec<Entity> {
         .collect();
     entities.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
     for (n, e) in entities.iter_mut().enumerate() {
-        e.id = format!("E{}", n + 1);
+        e.id = entity_id(n + 1);
     }
     entities
 }
 
-fn build_entity(text: &str, found: &[Found], labels: &[EntityLabel], cl: Cluster) -> Option<Entity> {
+/// `E` and the number in decimal, as `format!("E{n}")` writes it, without the formatting
+/// machinery (which showed in profiles: every entity of every document gets an id).
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('E');
+    id.extend(digits[at..].iter().map(|&d| d as char));
+    id
+}
+
+fn build_entity(text: &str, found: &[Found], labels: &[EntityLabel], cl: Cluster<'_>) -> Option<Entity> {
     let mut mentions: Vec<Mention> = cl
         .members
         .iter()
@@ -236,6 +280,13 @@ mod tests {
             vec![MentionKind::Name, MentionKind::Alias, MentionKind::Alias]
         );
         assert_eq!(entities[2].canonical, "بغداد");
+    }
+
+    #[test]
+    fn entity_ids_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(entity_id(n), format!("E{n}"));
+        }
     }
 
     #[test]

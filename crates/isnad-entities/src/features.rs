@@ -5,7 +5,7 @@ use isnad_core::EntityLabel;
 use crate::lexicon::{Lexicon, MatchWord, PhraseMatch, TriggerKind};
 use crate::model::N_TAGS;
 use crate::text::{
-    fold_into, hash_str, lookup_keys, mix, shape, strip_clitics, suffix_chars, Shape,
+    fold_into, hash_str, lookup_keys_of, mix, shape, strip_clitics, suffix_chars, Shape,
 };
 
 /// What the tagger knows about one word before tagging.
@@ -161,7 +161,7 @@ fn analyse_word(word: &str, lexicon: &Lexicon, info: &mut WordInfo) {
     // words are far shorter than 4 GB; a longer token only gets odd features
     info.stem_start = (info.folded.len() - stem.len()) as u32;
     let len = info.folded.len();
-    info.key_starts = lookup_keys(&info.folded).map(|k| (len - k.len()) as u32);
+    info.key_starts = lookup_keys_of(&info.folded, stem, code).map(|k| (len - k.len()) as u32);
     info.key_hashes = info.keys().map(hash_str);
     let flags = lexicon.key_flags(info.key_hashes);
     info.given_name = flags & 1 != 0;

@@ -79,6 +79,8 @@ impl FoldedWords {
 
 impl std::ops::Index<usize> for FoldedWords {
     type Output = str;
+    // inlined: the rules read every token's form, and the call cost more than the lookup
+    #[inline]
     fn index(&self, i: usize) -> &str {
         if i >= self.filled {
             return "";

@@ -163,14 +163,17 @@ impl<P> PhraseMatcher<P> {
                     // the candidates are longest first: none after this one is longer
                     break;
                 }
-                if end > folded.len() || words[0] != key {
+                if end > folded.len() {
                     continue;
                 }
-                // a word's first key is itself without its article
-                let rest_matches = (1..words.len()).all(|k| {
-                    let f = &folded[start + k];
-                    f.key_hashes()[0] == phrase.hashes[k] && f.keys()[0] == words[k]
-                });
+                // a word's first key is itself without its article. The hashes of the other
+                // words are compared before any string: most candidates of a common first
+                // word fail there, and comparing strings first showed in profiles.
+                let hashes_match =
+                    (1..words.len()).all(|k| folded[start + k].key_hashes()[0] == phrase.hashes[k]);
+                let rest_matches = hashes_match
+                    && words[0] == key
+                    && (1..words.len()).all(|k| folded[start + k].keys()[0] == words[k]);
                 if rest_matches {
                     best = Some(PhraseMatch {
                         start,

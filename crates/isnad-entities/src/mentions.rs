@@ -381,24 +381,53 @@ fn role_key(view: &DocView<'_>, lexicon: &Lexicon, t: &PhraseMatch, gap_end: usi
 /// Bare head nouns with the article (`الحلف`, `للحلف`) after an organization whose name
 /// starts with that head become aliases of it.
 pub fn link_bare_heads(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Found>) {
+    // only organizations named in more than one word have a head to link to
+    let mut orgs: Vec<usize> = (0..found.len())
+        .filter(|&i| {
+            found[i].label == EntityLabel::Org && found[i].link.is_none() && found[i].key.len() > 1
+        })
+        .collect();
+    // without one, no word of the document can link (many articles name none): the clitic
+    // stripping of every uncovered word below would be wasted
+    if orgs.is_empty() {
+        return;
+    }
+    orgs.sort_by_key(|&i| found[i].span.start);
     let mut covered = vec![false; view.tokens.len()];
     for f in found.iter() {
         for i in f.tokens.clone() {
             covered[i] = true;
         }
     }
-    let mut orgs: Vec<usize> = (0..found.len())
-        .filter(|&i| found[i].label == EntityLabel::Org && found[i].link.is_none())
+    // a head is the first word of an organization's key, and a stem is the tail of its
+    // folded word: a word that ends in no head is passed over without stripping its clitics
+    let mut heads: Vec<&[u8]> = orgs
+        .iter()
+        .filter_map(|&o| found[o].key.first())
+        .map(|k| k.as_bytes())
+        .filter(|k| !k.is_empty())
         .collect();
-    orgs.sort_by_key(|&i| found[i].span.start);
+    heads.sort_unstable();
+    heads.dedup();
+    // the last byte first: a call to compare whole tails for every word cost more than the
+    // stripping it saves
+    let ends_in_head = |folded: &str| {
+        let f = folded.as_bytes();
+        heads.iter().any(|h| f.last() == h.last() && f.ends_with(h))
+    };
+    // aliases link to the organizations above only, so they are added after the loop
+    let mut aliases = Vec::new();
     for (i, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
-        let (stem, code) = strip_clitics(&view.folded[i]);
+        let folded = &view.folded[i];
+        if !may_have_article(folded) || !ends_in_head(folded) {
+            continue;
+        }
+        let (stem, code) = strip_clitics(folded);
         if !code.article || !lexicon.is_single_word(TriggerKind::OrgHead, stem) {
             continue;
         }
         let target = orgs.iter().rev().find(|&&o| {
             found[o].tokens.end <= i
-                && found[o].key.len() > 1
                 && found[o].key.first().is_some_and(|k| k == stem)
         });
         if let Some(&target) = target {
@@ -406,9 +435,19 @@ pub fn link_bare_heads(view: &DocView<'_>, lexicon: &Lexicon, found: &mut Vec<Fo
             let mut alias = Found::name(span, i..i + 1, EntityLabel::Org, vec![stem.to_owned()]);
             alias.kind = MentionKind::Alias;
             alias.link = Some(target);
-            found.push(alias);
+            aliases.push(alias);
         }
     }
+    found.extend(aliases);
+}
+
+/// Whether [`strip_clitics`] can find an article in folded word `f`: `ال` or `لل` after at
+/// most a conjunction and a preposition (two bytes each), a test of a few bytes that lets
+/// most words skip the stripping.
+fn may_have_article(f: &str) -> bool {
+    let b = f.as_bytes();
+    let at = |k: usize, p: &str| b.get(k..k + 4) == Some(p.as_bytes());
+    at(0, "ال") || at(2, "ال") || at(4, "ال") || at(0, "لل") || at(2, "لل")
 }
 
 /// Titles used alone later (`الأمين العام للحلف`) become Title mentions of the person who

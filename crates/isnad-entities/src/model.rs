@@ -170,8 +170,10 @@ impl Model {
         cache.prepare(self);
         // the tag-independent part of every word first: these lookups do not wait on each
         // other, so the memory system can serve many at once
-        let static_scores: Vec<[i32; N_TAGS]> = (0..infos.len())
-            .map(|i| {
+        // the score and back-pointer buffers are kept in `cache` from sentence to sentence
+        let mut static_scores = std::mem::take(&mut cache.scores);
+        static_scores.clear();
+        static_scores.extend((0..infos.len()).map(|i| {
                 let word_scores = |buffer: &mut Vec<u64>| {
                     buffer.clear();
                     word_features(&infos[i], &mut FeatureSink(buffer));
@@ -219,9 +221,10 @@ impl Model {
                     scores[t] += context[t] + self.absent[t] - present[t];
                 }
                 scores
-            })
-            .collect();
-        self.decode(infos, &static_scores)
+            }));
+        let tags = self.decode(infos, &static_scores);
+        cache.scores = static_scores;
+        tags
     }
 
     /// The training decoder (`trainer::viterbi`) in integers, with only the last column of
@@ -232,6 +235,8 @@ impl Model {
         if n == 0 {
             return Vec::new();
         }
+        // a local buffer: one kept in the cache measured slower (the loop below then wrote
+        // through a pointer it could not keep in registers)
         let mut back = vec![[0u8; N_TAGS]; n];
         let class = |i: usize| infos[i].transition_class as usize % TRANSITION_CLASSES;
         let first = &self.transitions[class(0)][START];
@@ -327,6 +332,8 @@ pub struct WordCache {
     entries: Vec<(u64, [i32; N_TAGS])>,
     /// A buffer for the absent lexicon features of one word.
     absent: Vec<u64>,
+    /// A buffer for one sentence's word scores.
+    scores: Vec<[i32; N_TAGS]>,
 }
 
 impl WordCache {

@@ -147,6 +147,10 @@ pub fn propagate_in_document(keys: &[Vec<u64>], tags: &mut [Vec<usize>], window:
         }
         for s in 0..n {
             for (&k, &t) in keys[s].iter().zip(&tags[s]) {
+                // key 0 (short words, a third of the text) never has a vote: not looked up
+                if k == 0 {
+                    continue;
+                }
                 if let Some(v) = votes.get_mut(&k) {
                     v[type_of(t)] += 1;
                 }

@@ -30,15 +30,24 @@ pub fn fold(word: &str) -> String {
     s
 }
 
-/// Arabic letters are 2 bytes in UTF-8; lengths below are in chars.
-fn char_len(s: &str) -> usize {
-    s.chars().count()
+/// Whether `s` has at least `n` chars (Arabic letters are 2 bytes in UTF-8; lengths below
+/// are in chars). Stops after `n` chars: counting whole words showed in profiles, as this
+/// runs several times for every word form the tagger analyses.
+fn has_chars(s: &str, n: usize) -> bool {
+    // a char is at most 4 bytes and at least 1
+    if s.len() >= 4 * n {
+        return true;
+    }
+    if s.len() < n {
+        return false;
+    }
+    n == 0 || s.chars().nth(n - 1).is_some()
 }
 
 /// Strips a leading definite article from a folded word when enough stem remains.
 pub fn strip_article(folded: &str) -> &str {
     match folded.strip_prefix("ال") {
-        Some(rest) if char_len(rest) >= 2 => rest,
+        Some(rest) if has_chars(rest, 2) => rest,
         _ => folded,
     }
 }
@@ -76,7 +85,7 @@ impl CliticCode {
 pub fn strip_clitics(folded: &str) -> (&str, CliticCode) {
     let mut code = CliticCode::default();
     let mut rest = folded;
-    let long_enough = |s: &str| char_len(s) >= 3;
+    let long_enough = |s: &str| has_chars(s, 3);
     if let Some(c @ ('و' | 'ف')) = rest.chars().next() {
         let after = &rest[c.len_utf8()..];
         if long_enough(after) {
@@ -86,7 +95,7 @@ pub fn strip_clitics(folded: &str) -> (&str, CliticCode) {
     }
     // لل = ل + ال with the alef elided
     if let Some(after) = rest.strip_prefix("لل") {
-        if char_len(after) >= 2 {
+        if has_chars(after, 2) {
             code.preposition = Some('ل');
             code.article = true;
             return (after, code);
@@ -94,7 +103,7 @@ pub fn strip_clitics(folded: &str) -> (&str, CliticCode) {
     }
     if let Some(c @ ('ب' | 'ل' | 'ك')) = rest.chars().next() {
         let after = &rest[c.len_utf8()..];
-        if after.starts_with("ال") && char_len(after) >= 4 {
+        if after.starts_with("ال") && has_chars(after, 4) {
             code.preposition = Some(c);
             rest = after;
         }
@@ -110,13 +119,19 @@ pub fn strip_clitics(folded: &str) -> (&str, CliticCode) {
 /// The keys under which a folded word may start a known name: as written, without its
 /// article, without its clitics, and without a bare ب/ل/ك (`لحلف` → `حلف`).
 pub fn lookup_keys(folded: &str) -> [&str; 3] {
-    let plain = strip_article(folded);
     let (stem, code) = strip_clitics(folded);
+    lookup_keys_of(folded, stem, code)
+}
+
+/// [`lookup_keys`] with `strip_clitics(folded)` already known (the tagger's word analysis
+/// has it: stripping twice per word form showed in profiles).
+pub fn lookup_keys_of<'w>(folded: &'w str, stem: &'w str, code: CliticCode) -> [&'w str; 3] {
+    let plain = strip_article(folded);
     let mut bare = stem;
     if !code.article && code.preposition.is_none() {
         if let Some(c @ ('ب' | 'ل' | 'ك')) = stem.chars().next() {
             let after = &stem[c.len_utf8()..];
-            if char_len(after) >= 3 {
+            if has_chars(after, 3) {
                 bare = strip_article(after);
             }
         }

@@ -58,7 +58,11 @@ pub struct ValueMatch {
 
 /// All value expressions of `text`, in order, not overlapping.
 pub fn find_values(text: &str, tokens: &[Token]) -> Vec<ValueMatch> {
-    let scanner = Scanner { text, tokens };
+    let mut scanner = Scanner { text, tokens, words: Vec::new() };
+    // each token's lexicon entry once: the rules ask again for the words around a candidate
+    // (a third more lookups than tokens on news text)
+    let words = (0..tokens.len()).map(|i| scanner.lexicon_word(i)).collect();
+    scanner.words = words;
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -101,6 +105,8 @@ impl Found {
 struct Scanner<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    /// [`Scanner::lexicon_word`] of every token.
+    words: Vec<Option<Word>>,
 }
 
 /// A token that is in the lexicon, once its one-letter proclitics (and, where the lexicon
@@ -143,10 +149,16 @@ impl Scanner<'_> {
         }
     }
 
+    /// The lexicon entry of token `i` (see [`Scanner::lexicon_word`]), looked up once per
+    /// document.
+    fn word(&self, i: usize) -> Option<Word> {
+        self.words.get(i).copied().flatten()
+    }
+
     /// The lexicon entry of token `i`, trying its whole normalized form, then without its
     /// one-letter proclitics (from the tokenizer's analysis, or guessed when it has none),
     /// then without the article, then the tokenizer's stem.
-    fn word(&self, i: usize) -> Option<Word> {
+    fn lexicon_word(&self, i: usize) -> Option<Word> {
         let t = self.tokens.get(i)?;
         if t.kind != TokenKind::Word {
             return None;
