@@ -273,18 +273,7 @@ impl Model {
             }
             delta = next;
         }
-        let mut best = 0;
-        for t in 1..N_TAGS {
-            if delta[t] > delta[best] {
-                best = t;
-            }
-        }
-        let mut tags = vec![0; n];
-        for i in (0..n).rev() {
-            tags[i] = best;
-            best = back[i][best] as usize;
-        }
-        tags
+        backtrack(&delta, &back)
     }
 
     /// Parses a model file; `None` if it is not one.
@@ -399,6 +388,23 @@ impl Model {
         }
         out
     }
+}
+
+/// The tag sequence that ends in the best last tag (the first on ties), read back through
+/// the back-pointers of every word: the end of both Viterbi decoders.
+fn backtrack<T: PartialOrd>(last: &[T; N_TAGS], back: &[[u8; N_TAGS]]) -> Vec<usize> {
+    let mut best = 0;
+    for t in 1..N_TAGS {
+        if last[t] > last[best] {
+            best = t;
+        }
+    }
+    let mut tags = vec![0; back.len()];
+    for i in (0..back.len()).rev() {
+        tags[i] = best;
+        best = back[i][best] as usize;
+    }
+    tags
 }
 
 #[cfg(test)]

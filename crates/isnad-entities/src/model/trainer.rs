@@ -2,7 +2,7 @@
 //! of whole sentences) and its examples. A child of `model` so that it builds the model's
 //! private parts.
 
-use super::{allowed, next_model_id, Model, Row, LANES, N_TAGS, START, TRANSITION_CLASSES};
+use super::{allowed, backtrack, next_model_id, Model, Row, LANES, N_TAGS, START, TRANSITION_CLASSES};
 use crate::features::{bias_feature, static_features, transition_features, FeatureSink, WordInfo};
 
 /// The best tag sequence of `n` words under the IOB2 constraints. `local(i, prev, out)` fills
@@ -39,18 +39,7 @@ pub(crate) fn viterbi(
             }
         }
     }
-    let mut best = 0;
-    for t in 1..N_TAGS {
-        if delta[n - 1][t] > delta[n - 1][best] {
-            best = t;
-        }
-    }
-    let mut tags = vec![0; n];
-    for i in (0..n).rev() {
-        tags[i] = best;
-        best = back[i][best] as usize;
-    }
-    tags
+    backtrack(&delta[n - 1], &back)
 }
 
 /// One training sentence: analysed words and gold tag indices.
