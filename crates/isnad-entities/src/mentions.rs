@@ -512,13 +512,19 @@ mod tests {
     use super::*;
     use crate::simple_tokens::tokenize;
 
-    fn trimmed(text: &str) -> Vec<String> {
-        let (tokens, sentences) = tokenize(text);
-        let mut view = DocView::new(text, &tokens, &sentences);
+    /// A view with every token's folded form filled in, as the tagger leaves it.
+    fn folded_view<'a>(text: &'a str, tokens: &'a [Token], sentences: &[Sentence]) -> DocView<'a> {
+        let mut view = DocView::new(text, tokens, sentences);
         view.folded = tokens
             .iter()
             .map(|t| crate::text::fold(t.span.slice(text)))
             .collect();
+        view
+    }
+
+    fn trimmed(text: &str) -> Vec<String> {
+        let (tokens, sentences) = tokenize(text);
+        let view = folded_view(text, &tokens, &sentences);
         (0..tokens.len())
             .map(|i| text[view.trimmed_start(i, Lexicon::builtin())..tokens[i].span.end].to_owned())
             .collect()
@@ -528,11 +534,7 @@ mod tests {
     fn compound_name_words_share_one_key() {
         let text = "رامي عبد الرحمن وعبدالرحمن";
         let (tokens, sentences) = tokenize(text);
-        let mut view = DocView::new(text, &tokens, &sentences);
-        view.folded = tokens
-            .iter()
-            .map(|t| crate::text::fold(t.span.slice(text)))
-            .collect();
+        let view = folded_view(text, &tokens, &sentences);
         assert_eq!(view.key(0..3), vec!["رامي", "عبدالرحمن"]);
         assert_eq!(view.key(3..4), vec!["عبدالرحمن"]);
     }
