@@ -253,17 +253,15 @@ impl Resolver<'_, '_> {
         // with no subject of its own carries the previous one.
         if words.is_word(start) && words.is_word(start + 1) {
             let first = words.norm(start);
-            let conjoined_verb = (first.starts_with('و') || first.starts_with('ف'))
-                && self.ctx.lexicon_cue(start).is_some_and(|c| c.form == CueForm::Verb);
-            let next = words.norm(start + 1);
-            if conjoined_verb
-                && (lexicon::is_preposition(next) || lexicon::complementizer(next).is_some())
+            let conjoined = first.starts_with(['و', 'ف']);
+            let verb_first = self.ctx.lexicon_cue(start).is_some_and(|c| c.form == CueForm::Verb);
+            let after_verb = words.norm(start + 1);
+            if conjoined
+                && verb_first
+                && (lexicon::is_preposition(after_verb) || lexicon::complementizer(after_verb).is_some())
             {
                 return None;
             }
-            // `وأشار ظريف على صفحته في تويتر إلى …، وشدد بأنه`: the subject right after the
-            // sentence's first verb, before any name in a prepositional phrase.
-            let verb_first = self.ctx.lexicon_cue(start).is_some_and(|c| c.form == CueForm::Verb);
             // `صرح بذلك المدير …`: a pointer back to the statement before the subject.
             let mut subject = start + 1;
             while subject + 1 < position
@@ -274,7 +272,7 @@ impl Resolver<'_, '_> {
             }
             let next = if words.is_word(subject) { words.norm(subject) } else { "" };
             // `وأشاد غارسيا أيضا …، قائلا`: a conjoined verb and a person named before.
-            if (first.starts_with('و') || first.starts_with('ف'))
+            if conjoined
                 && !first.starts_with("وال")
                 && !lexicon::is_topic_preposition(first)
                 && !lexicon::is_preposition(first)
@@ -289,6 +287,8 @@ impl Resolver<'_, '_> {
                     return Some((k, None));
                 }
             }
+            // `وأشار ظريف على صفحته في تويتر إلى …، وشدد بأنه`: the subject right after the
+            // sentence's first verb, before any name in a prepositional phrase.
             if verb_first
                 && !lexicon::is_preposition(next)
                 && lexicon::complementizer(next).is_none()
