@@ -38,10 +38,7 @@ impl Resolver<'_, '_> {
                 .strip_prefix('و')
                 .or_else(|| verb.strip_prefix('ف'))
                 .unwrap_or(verb);
-            let clause_start = k == 0
-                || !words.is_word(k - 1)
-                || verb.len() > bare.len()
-                || lexicon::is_clause_opener(words.norm(k - 1));
+            let clause_start = self.opens_clause(k, 0);
             let verb_like = !(bare.chars().count() < 3
                 || bare.starts_with("ال")
                 || bare.starts_with('ب')
@@ -143,12 +140,7 @@ impl Resolver<'_, '_> {
                 continue;
             }
             let verb = words.norm(k);
-            let opens = k == start
-                || !words.is_word(k - 1)
-                || verb.starts_with('و')
-                || verb.starts_with('ف')
-                || lexicon::is_clause_opener(words.norm(k - 1));
-            if !opens
+            if !self.opens_clause(k, start)
                 || verb.strip_prefix(['و', 'ف']).unwrap_or(verb).starts_with("ال")
                 || lexicon::is_title_word(verb)
                 || lexicon::is_preposition(verb)
@@ -183,6 +175,16 @@ impl Resolver<'_, '_> {
             return None;
         }
         None
+    }
+
+    /// Whether the word at `k` starts a clause: at `first`, after punctuation, with و/ف, or
+    /// after a clause opener (`كما`, `من جهته`).
+    fn opens_clause(&self, k: usize, first: usize) -> bool {
+        let words = self.ctx.words;
+        k == first
+            || !words.is_word(k - 1)
+            || words.norm(k).starts_with(['و', 'ف'])
+            || lexicon::is_clause_opener(words.norm(k - 1))
     }
 
     /// The first person the entity stage named in the run of words (and appositive commas)
