@@ -40,7 +40,7 @@ fn main() {
         .collect();
     let parsed: Vec<Document> = inputs
         .iter()
-        .map(|i| serde_json::from_slice(i).unwrap())
+        .map(|i| wire::parse(i).unwrap())
         .collect();
     let processed: Vec<Document> = parsed
         .iter()
@@ -106,7 +106,7 @@ fn main() {
     });
     time("plugin: parse", &|| {
         for i in &inputs {
-            std::hint::black_box(serde_json::from_slice::<Document>(i).unwrap());
+            std::hint::black_box(wire::parse::<Document>(i).unwrap());
         }
     });
     let texts: Vec<Vec<u8>> = docs
@@ -115,7 +115,7 @@ fn main() {
         .collect();
     time("plugin: parse text only", &|| {
         for i in &texts {
-            std::hint::black_box(serde_json::from_slice::<Document>(i).unwrap());
+            std::hint::black_box(wire::parse::<Document>(i).unwrap());
         }
     });
     let ents: Vec<Vec<u8>> = docs
@@ -124,13 +124,22 @@ fn main() {
         .collect();
     time("plugin: parse entities only", &|| {
         for i in &ents {
-            std::hint::black_box(serde_json::from_slice::<Vec<isnad_core::Entity>>(i).unwrap());
+            std::hint::black_box(wire::parse::<Vec<isnad_core::Entity>>(i).unwrap());
         }
     });
     time("plugin: copy+compare ext", &|| {
         for (b, a) in parsed.iter().zip(&processed) {
             let copy = wire::copy_layers(b, &stage.extends());
             std::hint::black_box(wire::change(&copy, a, &Layer::ENTITIES));
+        }
+    });
+    time("plugin: reply_json", &|| {
+        for (after, before) in processed.iter().zip(&parsed) {
+            let appended = match wire::change(before, after, &Layer::ENTITIES) {
+                wire::Change::Appended(n) => vec![(Layer::ENTITIES, n)],
+                _ => vec![],
+            };
+            std::hint::black_box(wire::reply_json(after, &stage.produces(), &appended, false));
         }
     });
     time("host: read_reply", &|| {

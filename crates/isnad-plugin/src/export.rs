@@ -134,7 +134,7 @@ pub unsafe extern "C" fn process<S: Stage>(instance: *mut c_void, doc: *const u8
     guarded(|| {
         // SAFETY: the host passes back the pointer `create::<S>` returned, until `destroy`.
         let stage = unsafe { &*instance.cast_const().cast::<S>() };
-        let mut doc: Document = serde_json::from_slice(input)
+        let mut doc: Document = crate::wire::parse(input)
             .map_err(|e| format!("the host sent a document this plugin cannot read: {e}"))?;
         if doc.schema_version != isnad_core::SCHEMA_VERSION {
             return Err(format!(
