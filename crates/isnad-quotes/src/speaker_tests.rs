@@ -320,6 +320,17 @@ fn a_participle_hangs_on_the_nearest_named_clause_of_its_sentence() {
 }
 
 #[test]
+fn a_participle_after_a_reported_clause_continues_its_speaker_not_a_clause_inside_it() {
+    let q = quotes_with(
+        "كشف مصدر مطلع أمس أن عائلة مؤسس الحركة الراحل الملا محمد عمر رفضت مبايعة الزعيم الجديد، مؤكدا أن الحركة مستمرة في قتالها.",
+        &[(EntityLabel::Per, "محمد عمر رفضت", &["محمد عمر رفضت"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, q[1].1, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("مصدر مطلع"), "{q:?}");
+}
+
+#[test]
 fn the_subject_after_a_sentences_first_verb_carries_to_its_dropped_cues() {
     let q = quotes_with(
         "وقال وزير الخارجية محمد جواد ظريف إن الجوار أولوية. وأشار ظريف على صفحته في تويتر إلى جولته الخليجية وشدد بأنه أجرى محادثات إيجابية.",

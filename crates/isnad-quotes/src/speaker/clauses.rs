@@ -136,6 +136,12 @@ impl Resolver<'_, '_> {
         }
         let start = self.ctx.sentence_start(position).max(position.saturating_sub(40));
         for k in (start..position).rev() {
+            // Before the participle, a quote's content is the speech of the clause that
+            // reported it (`كشف مصدر أن عائلة مؤسس الحركة رفضت …، مؤكدا أن`): that clause's
+            // speaker goes on, not a clause inside the speech.
+            if words.items[k].span.start < self.quoted_until {
+                break;
+            }
             if !words.is_word(k) || k + 1 >= position {
                 continue;
             }
