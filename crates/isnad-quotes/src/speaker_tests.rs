@@ -331,6 +331,19 @@ fn a_participle_after_a_reported_clause_continues_its_speaker_not_a_clause_insid
 }
 
 #[test]
+fn a_surname_with_the_article_after_a_conjoined_verb_speaks_for_its_participle() {
+    let q = quotes_with(
+        "قال الدكتور محمد صالح المسفر إن الاجتماع مهم. واستبعد المسفر فكرة عمل حلف يضم دول مجلس التعاون وإيران قائلا: ذلك أمر صعب جدا.",
+        &[
+            (EntityLabel::Per, "محمد صالح المسفر", &["محمد صالح المسفر"]),
+            (EntityLabel::Org, "دول مجلس التعاون", &["دول مجلس التعاون"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("محمد صالح المسفر"), "{q:?}");
+}
+
+#[test]
 fn the_subject_after_a_sentences_first_verb_carries_to_its_dropped_cues() {
     let q = quotes_with(
         "وقال وزير الخارجية محمد جواد ظريف إن الجوار أولوية. وأشار ظريف على صفحته في تويتر إلى جولته الخليجية وشدد بأنه أجرى محادثات إيجابية.",

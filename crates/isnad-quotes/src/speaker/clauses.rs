@@ -279,13 +279,13 @@ impl Resolver<'_, '_> {
                 subject += 1;
             }
             let next = if words.is_word(subject) { words.norm(subject) } else { "" };
-            // `وأشاد غارسيا أيضا …، قائلا`: a conjoined verb and a person named before.
+            // `وأشاد غارسيا أيضا …، قائلا`, `واستبعد المسفر فكرة …، قائلا`: a conjoined verb and
+            // a person named before (a surname may carry the article).
             if conjoined
                 && !first.starts_with("وال")
                 && !lexicon::is_topic_preposition(first)
                 && !lexicon::is_preposition(first)
                 && !next.is_empty()
-                && !next.starts_with("ال")
                 && !lexicon::is_title_word(next)
                 && !lexicon::is_preposition(next)
             {
