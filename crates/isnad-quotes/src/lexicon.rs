@@ -132,6 +132,10 @@ const IRREGULAR: &[(&str, Forms, Forms, Forms, Forms)] = &[
     ("عبر", &[], &[], &[], &["معبرا", "معبره", "معبرين"]),
     // `واختتم: "…"`; not `يختتم البرنامج بورشة`.
     ("اختتم", &["اختتم"], &["اختتمت"], &[], &["مختتما", "مختتمه", "مختتمين"]),
+    // `وختم الموقع بأن …`; the imperfect `يختم` is mostly a ceremony's close.
+    ("ختم", &["ختم"], &["ختمت"], &["ختموا"], &[]),
+    // `وأبان أن …` (its imperfect is `بين`'s); `إبان` is also "during": a clause start only.
+    ("ابان", &["ابان"], &["ابانت"], &["ابانوا"], &[]),
 ];
 
 /// Verbs that carry a speaker into a following `بقوله` without reporting by themselves.
@@ -207,7 +211,7 @@ fn build() -> Lexicon {
             form,
             agreement,
             preposition,
-            needs_clause_start: false,
+            needs_clause_start: lemma == "ابان",
         };
         for f in masculine {
             add((*f).to_owned(), cue(CueForm::Verb, Agreement::Masculine));

@@ -50,6 +50,15 @@ fn indirect_after_verb_subject_and_adverbial() {
 }
 
 #[test]
+fn closing_and_clarifying_verbs_report_but_during_does_not() {
+    let (_, content, name, _) = one("وأبان الدكتور سامي نور أن المشروع سيكتمل العام المقبل.");
+    assert_eq!((content.as_str(), name.as_deref()), ("المشروع سيكتمل العام المقبل", Some("سامي نور")));
+    let (_, content, ..) = one("وختم الموقع بأن التذاكر ستتاح للجميع.");
+    assert_eq!(content, "التذاكر ستتاح للجميع");
+    assert!(quotes("وقعت الحادثة إبان الحرب أن كانت المدينة محاصرة.").is_empty());
+}
+
+#[test]
 fn complementizer_with_pronoun_stays_out() {
     let (_, content, ..) = one("وكانت الهيئة الوطنية قد أعلنت الأسبوع الماضي بانها ستغلق المكتب.");
     assert_eq!(content, "ستغلق المكتب");
