@@ -196,6 +196,12 @@ fn but_with_pronoun(word: &str) -> bool {
 /// The clause after a cue at `i`: its subject and how it goes on.
 fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     let words = ctx.words;
+    // `هل تتوقع أن …؟`, `أم ماذا تتوقع أن`: an interviewer's question, not a report.
+    if ctx.previous_word(i).is_some_and(|p| {
+        matches!(p, "هل" | "وهل" | "فهل" | "ماذا" | "وماذا" | "لماذا" | "كيف" | "وكيف" | "متي" | "اين")
+    }) {
+        return None;
+    }
     let mut cue_end = i + 1;
     // The governed preposition right after the verb belongs to the cue (`مشيرا الى`).
     if words.is_word(cue_end)
@@ -301,6 +307,24 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     }
                 }
                 break;
+            }
+            // `قالت دورية (لانسيت) الطبية`: a name in parentheses right after an
+            // organization's head is part of the subject.
+            Kind::Punct('(')
+                if j == subject_start + 1
+                    && words.is_word(subject_start)
+                    && lexicon::is_org_head(ctx.norm(subject_start))
+                    && subject_end.is_none() =>
+            {
+                match (j + 1..(j + 6).min(end)).find(|&k| matches!(words.items[k].kind, Kind::Punct(')'))) {
+                    Some(close) => {
+                        j = close + 1;
+                        continue;
+                    }
+                    None => {
+                        subject_end = Some(j);
+                    }
+                }
             }
             // A subject NP ends at a semicolon or a parenthesis (`جميل البقعاوي؛ رئيس …`).
             Kind::Punct('؛' | ';' | '(' | ')') => {

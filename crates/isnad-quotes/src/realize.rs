@@ -224,7 +224,12 @@ pub(crate) fn unattributed_marks(
             let set_off = a > m.after();
             let opens_sentence =
                 ctx.sentence_start(m.open) == m.open || (m.open > 0 && words.is_break(m.open - 1));
-            if !own_clause && size >= 2 && (set_off || opens_sentence) {
+            // `مقابلة مع صحيفة «نيويورك تايمز»، نوه X`: marks right after an organization's
+            // head or a title word hold its name.
+            let names_its_head = m.open > 0
+                && words.is_word(m.open - 1)
+                && (lexicon::is_org_head(ctx.norm(m.open - 1)) || lexicon::introduces_title(ctx.norm(m.open - 1)));
+            if !own_clause && size >= 2 && (set_off || opens_sentence) && !names_its_head {
                 let end = ctx.sentence_end(a);
                 let mut e = a + 1;
                 while e < end

@@ -35,6 +35,21 @@ pub(crate) fn trim_phrase(
         }
         k += 1;
     }
+    // `نوه أوباما إلى هرولة الدول`, `ويعلق الكاتب على هذا الطبق بالقول`, `كتب X عمن …`: a
+    // preposition after a name or noun starts the verb's object; after a title it is the
+    // participle title's complement (`المشرف على الدراسة`, `مصدر مطلع على المفاوضات`).
+    if let Some(k) = (start + 1..end).find(|&k| {
+        let before = ctx.norm(k - 1);
+        let before = before.strip_prefix("وال").map_or(before, |_| &before[2..]);
+        let bare = before.strip_prefix("ال").unwrap_or(before);
+        words.is_word(k)
+            && matches!(ctx.norm(k), "الي" | "علي" | "عمن" | "عما")
+            && words.is_word(k - 1)
+            && !(lexicon::is_title_word(bare)
+                && (bare.starts_with('م') || matches!(bare, "قائم" | "عام" | "عامه")))
+    }) {
+        end = k;
+    }
     // A relative clause or a new clause after the subject is not part of it
     // (`تاردونو الذي أشرف على …`, `المتحدثة فان ما حدث`).
     if let Some(k) = (start + 1..end).find(|&k| {

@@ -59,6 +59,37 @@ fn closing_and_clarifying_verbs_report_but_during_does_not() {
 }
 
 #[test]
+fn a_name_in_parentheses_after_an_organizations_head_is_part_of_the_speaker() {
+    let (_, content, name, mention) = one("قالت دورية (لانسيت) الطبية إن اللوائح الخاصة بالوشم تميل إلى التركيز على المخاطر.");
+    assert_eq!(content, "اللوائح الخاصة بالوشم تميل إلى التركيز على المخاطر");
+    assert_eq!(mention.as_deref(), Some("دورية (لانسيت) الطبية"));
+    assert_eq!(name.as_deref(), Some("دورية لانسيت الطبية"));
+}
+
+#[test]
+fn marks_naming_an_outlet_before_a_cue_are_no_quote() {
+    let q = quotes("وفي مقابلة سابقة مع صحيفة «نيويورك تايمز»، نوه أوباما إلى هرولة الدول إلى إيران.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn an_interviewers_question_is_no_report() {
+    assert!(quotes("هل ستتخلى إيران عن الحوثي؟ أم ماذا تتوقع أن تفعل معه؟").is_empty());
+}
+
+#[test]
+fn the_verbs_prepositional_object_is_no_part_of_its_subject() {
+    let (_, _, name, _) = one("ويعلق الكاتب على هذا الطبق بالقول: «إنه طبق في غاية الروعة يستحق أن يتذوقه الجميع».");
+    assert_eq!(name.as_deref(), Some("الكاتب"));
+    let (_, _, name, _) = one("وقال المشرف العام على المهرجان صالح الأحمد إن الإقبال كبير.");
+    assert_eq!(name.as_deref(), Some("صالح الأحمد"));
+    let (_, _, name, _) = one("وقال مصدر مطلع على المفاوضات إن الجولة انتهت.");
+    assert_eq!(name.as_deref(), Some("مصدر مطلع على المفاوضات"));
+    let (_, _, name, _) = one("وقال المشرف على الدراسة إن النتائج مشجعة.");
+    assert_eq!(name.as_deref(), Some("المشرف على الدراسة"));
+}
+
+#[test]
 fn complementizer_with_pronoun_stays_out() {
     let (_, content, ..) = one("وكانت الهيئة الوطنية قد أعلنت الأسبوع الماضي بانها ستغلق المكتب.");
     assert_eq!(content, "ستغلق المكتب");
