@@ -27,7 +27,7 @@ mod subject;
 pub mod table;
 mod text;
 
-use isnad_core::{Document, Layer, Quote, Stage, StageError};
+use isnad_core::{Document, Layer, Quote, Span, Stage, StageError};
 
 pub use lexicon::{Agreement, CueForm};
 
@@ -105,7 +105,14 @@ impl QuoteStage {
             .collect();
         ctx.name_starts.sort_unstable();
         let found = detect::find(&ctx);
-        let mut resolver = speaker::Resolver::new(&doc.text, &ctx, doc.entities().to_vec());
+        let bylines: Vec<Span> = doc
+            .metadata
+            .iter()
+            .flat_map(|m| [&m.author, &m.translator, &m.dateline])
+            .flatten()
+            .map(|field| field.span)
+            .collect();
+        let mut resolver = speaker::Resolver::new(&doc.text, &ctx, doc.entities().to_vec(), &bylines);
         let mut quotes = Vec::with_capacity(found.len());
         for f in &found {
             let (speaker, factor) = resolver.resolve(f);
@@ -137,11 +144,12 @@ impl Stage for QuoteStage {
         env!("CARGO_PKG_VERSION")
     }
 
-    /// Only the entities: the stage reads the text with its own scanner (see `text.rs`), and
-    /// declaring layers it never reads would make a plugin build of it ship them across the
-    /// ABI for nothing. The entity stage itself requires tokens and sentences.
+    /// The entities, and the metadata for its bylines (a writer's name there speaks for no
+    /// one in the story). Not tokens or sentences: the stage reads the text with its own
+    /// scanner (see `text.rs`), and declaring layers it never reads would make a plugin build
+    /// of it ship them across the ABI for nothing.
     fn requires(&self) -> Vec<Layer> {
-        vec![Layer::ENTITIES]
+        vec![Layer::ENTITIES, Layer::METADATA]
     }
 
     fn produces(&self) -> Vec<Layer> {

@@ -44,14 +44,17 @@ pub(crate) struct MentionIndex {
 }
 
 impl MentionIndex {
-    pub(crate) fn new(entities: &[Entity]) -> Self {
+    /// The name mentions of `entities`, except those inside `bylines` (the writer's name in
+    /// a byline or dateline names no one in the story).
+    pub(crate) fn new(entities: &[Entity], bylines: &[Span]) -> Self {
         let mut items = Vec::new();
         for (k, e) in entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.label.is_name())
         {
-            items.extend(e.mentions.iter().map(|m| StageMention {
+            let in_story = |span: &Span| !bylines.iter().any(|b| b.contains(*span));
+            items.extend(e.mentions.iter().filter(|m| in_story(&m.span)).map(|m| StageMention {
                 span: m.span,
                 entity: k,
                 kind: m.kind,

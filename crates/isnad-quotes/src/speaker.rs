@@ -45,7 +45,7 @@ pub struct Resolver<'c, 'w> {
 }
 
 impl<'c, 'w> Resolver<'c, 'w> {
-    pub fn new(text: &'c str, ctx: &'c Context<'w>, entities: Vec<Entity>) -> Self {
+    pub fn new(text: &'c str, ctx: &'c Context<'w>, entities: Vec<Entity>, bylines: &[Span]) -> Self {
         let next_id = entities
             .iter()
             .filter_map(|e| e.id.strip_prefix('E').and_then(|n| n.parse::<usize>().ok()))
@@ -53,7 +53,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
             .unwrap_or(0)
             + 1;
         let from_stage = entities.len();
-        let index = MentionIndex::new(&entities);
+        let index = MentionIndex::new(&entities, bylines);
         let mut resolver = Resolver {
             text,
             ctx,

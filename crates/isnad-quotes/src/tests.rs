@@ -515,3 +515,31 @@ fn a_manner_adverb_after_the_verb_is_no_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2.as_deref(), Some("جمال سالم"), "{q:?}");
 }
+
+#[test]
+fn a_writers_name_in_the_byline_speaks_for_no_one() {
+    let text = "أيمن حسن – سبق: انتشرت على مواقع الأخبار أنباء عن هروب المتمردين، مشيرة إلى أنه تم القبض على عدد منهم.";
+    let name = "أيمن حسن";
+    let entities = vec![Entity {
+        id: "E1".into(),
+        label: isnad_core::EntityLabel::Per,
+        canonical: name.into(),
+        mentions: vec![isnad_core::Mention { span: isnad_core::Span::new(0, name.len()), kind: Default::default() }],
+        roles: Vec::new(),
+        value: None,
+    }];
+    let speaker_of = |byline: bool| {
+        let mut doc = Document::new(text);
+        doc.entities = Some(entities.clone());
+        if byline {
+            let end = text.find(':').unwrap();
+            let span = isnad_core::Span::new(0, end);
+            let field = isnad_core::MetadataField { span, value: text[..end].into() };
+            doc.metadata = Some(isnad_core::Metadata { dateline: Some(field), ..Default::default() });
+        }
+        let quotes = QuoteStage::default().analyze(&doc).0;
+        quotes.first().and_then(|q| q.speaker.as_ref()).map(|s| s.name.clone())
+    };
+    assert_eq!(speaker_of(false).as_deref(), Some(name), "without the byline the name is taken");
+    assert_eq!(speaker_of(true), None);
+}
