@@ -425,3 +425,14 @@ fn an_honorific_after_a_participle_is_the_speaker_before() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("بندر حجار"), "{q:?}");
 }
+
+#[test]
+fn before_any_speaker_the_leads_subject_carries_over_a_long_list() {
+    let details = "ألا يقل عمر المتقدم عن ثلاثين عاما ولا يزيد عن خمسة وأربعين عاما، ".repeat(20);
+    let text = format!(
+        "أعلنت الإدارة العامة للتعليم بمنطقة جازان عن توفر عدد من الوظائف الشاغرة وفق الشروط التالية {details}\nوأوضحت أنه يتم تسجيل البيانات على الموقع الإلكتروني."
+    );
+    let q = quotes_with(&text, &[(EntityLabel::Loc, "منطقة جازان", &["منطقة جازان"])]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("الإدارة العامة للتعليم بمنطقة جازان"), "{q:?}");
+}

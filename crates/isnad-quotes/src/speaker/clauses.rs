@@ -18,11 +18,13 @@ impl Resolver<'_, '_> {
         agreement: Option<Agreement>,
     ) -> Option<usize> {
         let words = self.ctx.words;
-        let floor = self
-            .history
-            .last()
-            .map_or(0, |s| s.position + 1)
-            .max(position.saturating_sub(150));
+        // Before the first speaker, the article's lead may hold the subject however long the
+        // details after it (`أعلنت الإدارة العامة للتعليم عن وظائف …` and a list, then
+        // `وأوضحت أنه`).
+        let floor = match self.history.last() {
+            Some(s) => (s.position + 1).max(position.saturating_sub(150)),
+            None => position.saturating_sub(400),
+        };
         for k in (floor..position.min(words.len())).rev() {
             if !words.is_word(k) || !words.is_word(k + 1) || k + 1 >= position {
                 continue;
@@ -208,6 +210,21 @@ impl Resolver<'_, '_> {
             .map(|m| m.entity)
     }
 
+    /// The item index past a place the entity stage found right after the ب of the word at
+    /// `k` (`بمنطقة جازان`, `بجدة`).
+    fn place_after_bi(&self, k: usize) -> Option<usize> {
+        let words = self.ctx.words;
+        let span = words.items[k].span;
+        if !self.text[span.start..].starts_with('ب') {
+            return None;
+        }
+        let after_bi = span.start + 'ب'.len_utf8();
+        let place = self.index.overlapping(span).find(|m| {
+            !m.role && m.span.start == after_bi && self.entities[m.entity].label == EntityLabel::Loc
+        })?;
+        (k..words.len().min(k + 6)).find(|&j| words.items[j].span.end >= place.span.end).map(|j| j + 1)
+    }
+
     /// The NP of a title or organization at `s` as the subject of a clause: up to a comma,
     /// a preposition, an adverbial or a cue, resolved like a cue's subject.
     fn title_subject(&mut self, s: usize, position: usize) -> Option<usize> {
@@ -219,6 +236,10 @@ impl Resolver<'_, '_> {
             // A definite NP ends at the first indefinite word (`النقابة كافة المنظمات`).
             let article = w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال");
             if definite && !article {
+                // `الإدارة العامة للتعليم بمنطقة جازان`: a place after ب ends the name.
+                if let Some(place_end) = self.place_after_bi(end) {
+                    end = place_end;
+                }
                 break;
             }
             definite |= article;
