@@ -196,9 +196,10 @@ fn but_with_pronoun(word: &str) -> bool {
 /// The clause after a cue at `i`: its subject and how it goes on.
 fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     let words = ctx.words;
-    // `هل تتوقع أن …؟`, `أم ماذا تتوقع أن`: an interviewer's question, not a report.
+    // `هل تتوقع أن …؟`, `أم ماذا تتوقع أن`: an interviewer's question, not a report;
+    // `فضل عدم ذكر اسمه`: a verbal noun, not a verb.
     if ctx.previous_word(i).is_some_and(|p| {
-        matches!(p, "هل" | "وهل" | "فهل" | "ماذا" | "وماذا" | "لماذا" | "كيف" | "وكيف" | "متي" | "اين")
+        matches!(p, "هل" | "وهل" | "فهل" | "ماذا" | "وماذا" | "لماذا" | "كيف" | "وكيف" | "متي" | "اين" | "عدم")
     }) {
         return None;
     }
@@ -296,7 +297,12 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             }
             Kind::Mark(_) => {
                 if let Some(m) = ctx.marked_opening_at(j) {
-                    if embedded(ctx, m) {
+                    // `ذكرت صحيفة «هندوستان تايمز».`: marks right after an organization's head
+                    // hold its name.
+                    let names_its_head = ctx
+                        .previous_word(j)
+                        .is_some_and(|p| lexicon::is_org_head(p) || lexicon::introduces_title(p));
+                    if names_its_head || embedded(ctx, m) {
                         // A marked name or term inside the clause (`صحيفة “ذي دايلي مايل” ان`).
                         j = m.after();
                         continue;

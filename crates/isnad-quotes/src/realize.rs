@@ -139,6 +139,14 @@ pub(crate) fn unattributed_marks(
         }
         let size = words.count_words(m.inner.0, m.inner.1);
         let open_span = words.items[m.open].span;
+        // `وبحسب صحيفة «صنداي مورنينغ بوست»`, `مقابلة مع صحيفة «نيويورك تايمز»، نوه X`:
+        // marks right after an organization's head or a title word hold its name.
+        let names_its_head = m.open > 0
+            && words.is_word(m.open - 1)
+            && (lexicon::is_org_head(ctx.norm(m.open - 1)) || lexicon::introduces_title(ctx.norm(m.open - 1)));
+        if names_its_head {
+            continue;
+        }
         let found = |cue: Span, subject, agreement, confidence| Found {
             kind: QuoteKind::Direct,
             content: m.content,
@@ -224,12 +232,7 @@ pub(crate) fn unattributed_marks(
             let set_off = a > m.after();
             let opens_sentence =
                 ctx.sentence_start(m.open) == m.open || (m.open > 0 && words.is_break(m.open - 1));
-            // `مقابلة مع صحيفة «نيويورك تايمز»، نوه X`: marks right after an organization's
-            // head or a title word hold its name.
-            let names_its_head = m.open > 0
-                && words.is_word(m.open - 1)
-                && (lexicon::is_org_head(ctx.norm(m.open - 1)) || lexicon::introduces_title(ctx.norm(m.open - 1)));
-            if !own_clause && size >= 2 && (set_off || opens_sentence) && !names_its_head {
+            if !own_clause && size >= 2 && (set_off || opens_sentence) {
                 let end = ctx.sentence_end(a);
                 let mut e = a + 1;
                 while e < end

@@ -202,7 +202,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
             .or_else(|| name.and_then(|n| self.by_name(n)))
             .or_else(|| {
                 if name.is_none() {
-                    self.by_title(&phrase_words, head)
+                    // `هذا المسؤول`: one title word a demonstrative points back with.
+                    let pointed = s > 0 && words.is_word(s - 1) && matches!(words.norm(s - 1), "هذا" | "هذه");
+                    self.by_title(&phrase_words, head, pointed)
                 } else {
                     None
                 }
@@ -337,7 +339,9 @@ impl<'c, 'w> Resolver<'c, 'w> {
                         && k > s
                         && matches!(words.norm(k - 1), "بن" | "بنت" | "ابو" | "ابن" | "عبد");
                     let function = function && !in_lineage;
-                    if function || title || possessive || lexicon::is_temporal(w) {
+                    // `بنهاية العام 2014م`: a number is no name.
+                    let numeric = w.starts_with(|c: char| c.is_ascii_digit());
+                    if function || title || possessive || numeric || lexicon::is_temporal(w) {
                         runs.extend(run.take());
                     } else if let Some(r) = run.as_mut() {
                         r.1 = k + 1;
@@ -476,12 +480,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
 
     /// A titled phrase with no name (`الأمين العام للحلف`, `سموه`): the last speaker whose
     /// phrase shares its title.
-    fn by_title(&self, phrase: &[String], head: &str) -> Option<usize> {
+    fn by_title(&self, phrase: &[String], head: &str, pointed: bool) -> Option<usize> {
         let head = strip_article(head);
         if matches!(head, "سموه" | "معاليه" | "فضيلته" | "سعادته" | "سماحته" | "سموها" | "معاليها" | "سعادتها") {
             return self.history.last().map(|s| s.entity);
         }
-        if !lexicon::is_title_word(head) || lexicon::is_org_head(head) || phrase.len() < 2 {
+        if !lexicon::is_title_word(head) || lexicon::is_org_head(head) || (phrase.len() < 2 && !pointed) {
             return None;
         }
         self.history

@@ -87,7 +87,21 @@ pub(crate) fn trim_phrase(
             }
         }
     }
+    // `عن هذا المسؤول، الذي …، قوله`: a demonstrative before a title or organization points
+    // back to it.
+    if end > start + 1
+        && matches!(ctx.norm(start), "هذا" | "هذه")
+        && words.is_word(start + 1)
+        && ctx.norm(start + 1).starts_with("ال")
+        && (lexicon::is_title_word(&ctx.norm(start + 1)[4..]) || lexicon::is_org_head(ctx.norm(start + 1)))
+    {
+        start += 1;
+    }
     let first = ctx.norm(start);
+    // `…، التي شرح أنه`: a relative pronoun is no subject of its own.
+    if lexicon::is_relative(first) {
+        return None;
+    }
     if matches!(
         first,
         "ما" | "وذلك" | "وهذا" | "وهذه" | "بالقول" | "له"
@@ -188,8 +202,12 @@ pub(crate) fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
         }
         s -= 1;
     }
-    let clean = (s..end)
-        .all(|k| !lexicon::is_preposition(ctx.norm(k)) && !lexicon::is_temporal(ctx.norm(k)));
+    // `ومضى يقول إن`: the verb the cue completes has the subject, dropped here.
+    let clean = (s..end).all(|k| {
+        !lexicon::is_preposition(ctx.norm(k))
+            && !lexicon::is_temporal(ctx.norm(k))
+            && !lexicon::is_support_verb(ctx.norm(k))
+    });
     if clean
         && s < end
         && (s == start || !ctx.words.is_word(s - 1) || lexicon::is_clause_opener(ctx.norm(s - 1)))

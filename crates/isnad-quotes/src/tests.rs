@@ -543,3 +543,26 @@ fn a_writers_name_in_the_byline_speaks_for_no_one() {
     assert_eq!(speaker_of(false).as_deref(), Some(name), "without the byline the name is taken");
     assert_eq!(speaker_of(true), None);
 }
+
+#[test]
+fn a_support_verb_or_relative_pronoun_before_the_cue_is_no_speaker() {
+    let q = quotes("وقال الوزير سامي نور إن الاتفاق صامد. ومضى يقول إن البديل الذي طرحناه أفضل.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, q[0].2, "{q:?}");
+    let q = quotes("وعرض المصمم تصاميمه الجديدة، التي شرح أنه استقاها من الفطائر.");
+    assert!(q.iter().all(|r| r.2.as_deref() != Some("التي")), "{q:?}");
+}
+
+#[test]
+fn a_demonstrative_points_back_to_the_titled_speaker() {
+    let q = quotes("وقال مسؤول أمني إن الهجوم فشل. ونقلت وكالة «رويترز» عن هذا المسؤول، الذي رفض ذكر اسمه، قوله: «ما تقوله لنا الأحداث هو أن الخطر قائم».");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, q[0].2, "{q:?}");
+}
+
+#[test]
+fn a_verbal_noun_and_a_cited_outlets_name_are_no_quotes() {
+    assert!(quotes("إذ قال في تغريدة له مع عدم ذكر اسمه “من مخلفات العهود الغابرة”.").iter().all(|q| q.1 != "من مخلفات العهود الغابرة" || q.2.as_deref() != Some("اسمه")));
+    assert!(quotes("وبحسب صحيفة «صنداي مورنينغ بوست» الصادرة في هونغ كونغ، هبطت الطائرة بسلام.").is_empty());
+    assert!(quotes("وهذا ما ذكرت صحيفة «هندوستان تايمز».").is_empty());
+}
