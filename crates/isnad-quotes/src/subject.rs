@@ -70,7 +70,19 @@ pub(crate) fn trim_phrase(
                 .iter()
                 .any(|m| w.starts_with(m))
         });
-        if (last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4) || to_media {
+        // A word with ل is an addressee when the entity stage names what follows the ل, or
+        // nothing says it is a name: not after another word of a name the stage does not know
+        // (`رئيس الاتحاد العالمي للغطس الحر كيمو لاتينين`).
+        let word = words.items[end - 1].span;
+        let after_lam = ctx.names_start_at(word.start + 'ل'.len_utf8());
+        let before = ctx.norm(end - 2);
+        let name_before = words.is_word(end - 2)
+            && !before.starts_with("ال")
+            && !lexicon::is_title_word(before)
+            && !lexicon::is_org_head(before)
+            && !ctx.names_overlap(words.items[end - 2].span);
+        let lam_name = !after_lam && (ctx.names_start_at(word.start) || name_before);
+        if (last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4 && !lam_name) || to_media {
             end -= 1;
         }
     }

@@ -566,3 +566,16 @@ fn a_verbal_noun_and_a_cited_outlets_name_are_no_quotes() {
     assert!(quotes("وبحسب صحيفة «صنداي مورنينغ بوست» الصادرة في هونغ كونغ، هبطت الطائرة بسلام.").is_empty());
     assert!(quotes("وهذا ما ذكرت صحيفة «هندوستان تايمز».").is_empty());
 }
+
+#[test]
+fn a_name_starting_with_lam_is_no_addressee() {
+    let (_, _, _, mention) = one("ويقول رئيس الاتحاد العالمي للغطس الحر كيمو لاتينين «كانت نجمة غطس حر من الطراز الأول».");
+    assert!(mention.as_deref().is_some_and(|m| m.ends_with("كيمو لاتينين")), "{mention:?}");
+}
+
+#[test]
+fn an_organization_named_in_marks_speaks_for_its_dropped_subject_cues() {
+    let q = quotes("كشفت شركة «تيراداتا» المتخصصة في تحليل البيانات عن تزايد الطلب.\nوأشارت إلى أن هذه البيانات تشمل المدونات.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2.as_deref().is_some_and(|n| n.contains("تيراداتا")), "{q:?}");
+}

@@ -260,6 +260,14 @@ impl Resolver<'_, '_> {
             }
             end += 1;
         }
+        // `كشفت شركة «تيراداتا» المتخصصة`: the name in marks after an organization's head.
+        if end == s + 1 && lexicon::is_org_head(words.norm(s)) {
+            if let Some(close) = self.ctx.marked_opening_at(end).and_then(|m| m.close) {
+                if words.count_words(end, close) <= 4 {
+                    end = close + 1;
+                }
+            }
+        }
         let (a, b) = trim_phrase(self.ctx, s, end)?;
         self.phrase(a, b, position).map(|(entity, _)| entity)
     }
