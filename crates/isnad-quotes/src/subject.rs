@@ -228,7 +228,43 @@ pub(crate) fn before_subject(ctx: &Context, i: usize, cue: Cue) -> Subject {
             return Subject::Phrase(a, b);
         }
     }
-    Subject::Dropped
+    relative_subject(ctx, start, end, cue).unwrap_or(Subject::Dropped)
+}
+
+/// A subject set off from its verb by a relative clause (`إلا أن الدول الـ 12 التي تلتقي
+/// غدا في هاواي تؤكد أن`): the NP before a relative pronoun that agrees with the verb.
+fn relative_subject(ctx: &Context, start: usize, verb: usize, cue: Cue) -> Option<Subject> {
+    let words = ctx.words;
+    let from = start.max(verb.saturating_sub(14));
+    let r = (from..verb)
+        .rev()
+        .take_while(|&k| words.is_word(k))
+        .find(|&k| relative_agrees(ctx.norm(k), cue.agreement))?;
+    // The relative clause needs a verb of its own before the cue.
+    if r + 2 > verb {
+        return None;
+    }
+    let mut s = r;
+    while s > start && s + 6 > r && words.is_word(s - 1) {
+        let w = ctx.norm(s - 1);
+        if lexicon::is_clause_opener(w)
+            || ctx.is_complementizer(s - 1)
+            || ctx.lexicon_cue(s - 1).is_some()
+            || lexicon::is_preposition(w)
+        {
+            break;
+        }
+        s -= 1;
+    }
+    let opens = s == start
+        || !words.is_word(s - 1)
+        || lexicon::is_clause_opener(ctx.norm(s - 1))
+        || ctx.is_complementizer(s - 1);
+    if !opens || s == r {
+        return None;
+    }
+    let (a, b) = trim_phrase(ctx, s, r)?;
+    Some(Subject::Phrase(a, b))
 }
 
 /// The subject of `قوله`/`بقوله`: `عن Y قوله`, or the subject of the verb it completes

@@ -579,3 +579,16 @@ fn an_organization_named_in_marks_speaks_for_its_dropped_subject_cues() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert!(q[0].2.as_deref().is_some_and(|n| n.contains("تيراداتا")), "{q:?}");
 }
+
+#[test]
+fn a_subject_set_off_by_a_relative_clause_speaks() {
+    let (_, _, name, _) = one("إلا أن الحكومات التي تلتقي اعتبارا من الغد في هاواي تؤكد أن هذا الاتفاق سيعزز النمو.");
+    assert_eq!(name.as_deref(), Some("الحكومات"));
+}
+
+#[test]
+fn a_participle_after_unnamed_sources_continues_them() {
+    let q = quotes("وقالت الوزيرة سامية نور إن الأمن مستتب. إلى ذلك، حذرت مصادر مطلعة من انتحال بعض المحامين صفة الدفاع عن السجناء، مشيرة إلى أن بعض الأهالي يقعون في شراكهم.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2.as_deref(), Some("مصادر مطلعة"), "{q:?}");
+}

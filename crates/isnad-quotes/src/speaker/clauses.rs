@@ -179,7 +179,19 @@ impl Resolver<'_, '_> {
                 self.remember(entity, Gender::Unknown, Vec::new(), position);
                 return Some(entity);
             }
-            // The nearest clause is someone else's without a name: look no further.
+            // The nearest clause is someone else's without a name: look no further, unless it
+            // reports from unnamed sources (`حذرت مصادر «عكاظ» من …، مشيرة إلى أن`).
+            let sentence = self.ctx.sentence_start(position);
+            let unnamed_source = matches!(
+                words.norm(j).strip_prefix("ال").unwrap_or(words.norm(j)),
+                "مصدر" | "مصادر" | "شهود" | "مراقبون" | "خبراء" | "محللون"
+            );
+            if unnamed_source
+                && self.history.last().is_none_or(|s| s.position < sentence)
+                && self.ctx.lexicon_cue(k).is_some()
+            {
+                return self.title_subject(j, position);
+            }
             return None;
         }
         None
@@ -260,8 +272,9 @@ impl Resolver<'_, '_> {
             }
             end += 1;
         }
-        // `كشفت شركة «تيراداتا» المتخصصة`: the name in marks after an organization's head.
-        if end == s + 1 && lexicon::is_org_head(words.norm(s)) {
+        // `كشفت شركة «تيراداتا» المتخصصة`, `حذرت مصادر «عكاظ»`: the name in marks after an
+        // organization's head or a title.
+        if end > s && (lexicon::is_org_head(words.norm(end - 1)) || lexicon::is_title_word(words.norm(end - 1))) {
             if let Some(close) = self.ctx.marked_opening_at(end).and_then(|m| m.close) {
                 if words.count_words(end, close) <= 4 {
                     end = close + 1;
