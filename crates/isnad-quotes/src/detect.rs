@@ -168,6 +168,17 @@ pub fn find(ctx: &Context) -> Vec<Found> {
     out
 }
 
+/// Whether the words at `k` name God as a speaker (`تعالى`, `الله عز وجل`, `سبحانه`).
+fn names_god(ctx: &Context, k: usize) -> bool {
+    let words = ctx.words;
+    let word = |j: usize| if words.is_word(j) { ctx.norm(j) } else { "" };
+    match word(k) {
+        "تعالي" | "سبحانه" | "عز" | "جل" => true,
+        "الله" | "ربنا" | "الحق" => matches!(word(k + 1), "تعالي" | "سبحانه" | "عز" | "جل"),
+        _ => false,
+    }
+}
+
 /// A stance noun at `k` (`أمله`, `قلقه`, `ثقته`) followed by its complementizer, directly or
 /// after `في`/`من`: the complementizer's index.
 fn stance_clause(ctx: &Context, k: usize) -> Option<usize> {
@@ -254,6 +265,17 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             || matches!(next, "بالقول" | "قائلا" | "قائله" | "قائلين")
     } {
         cue_end += 1;
+    }
+    // `قال تعالى: (…)`, `لقوله سبحانه`, `الله يقول في كتابه`: scripture cited in a sermon or
+    // column is no source's statement in the story.
+    // (`دعا الله أن`, `سائلا الله أن`: God is addressed, not quoted.)
+    let imperfect = ctx.norm(i).starts_with('ي');
+    let bare = ctx.norm(i).strip_prefix(['و', 'ف']).unwrap_or(ctx.norm(i));
+    let prays = ["دع", "داع", "يدع", "تدع", "سال", "سائل", "تمن", "يتمن", "متمن"].iter().any(|p| bare.starts_with(p));
+    if (names_god(ctx, cue_end) && !prays)
+        || ctx.previous_word(i).is_some_and(|p| p == "تعالي" || imperfect && matches!(p, "الله" | "والله"))
+    {
+        return None;
     }
     let mut subject_start = cue_end;
     // `وجاء في البيان أن …`: the document after `في` is the source.
