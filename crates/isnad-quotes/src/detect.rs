@@ -277,6 +277,12 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     {
         return None;
     }
+    // `ويتوقع أن`, `ويعتقد إنها`: a present-tense verb of belief with no subject is the
+    // impersonal passive ("it is expected that"), framing with no source.
+    let impersonal = matches!(bare, "يتوقع" | "يعتقد" | "يرجح" | "يعتبر" | "يذكر" | "يقدر");
+    if impersonal && ctx.is_complementizer(cue_end) {
+        return None;
+    }
     let mut subject_start = cue_end;
     // `وجاء في البيان أن …`: the document after `في` is the source.
     if lexicon::is_came(ctx.norm(i)) {
@@ -382,6 +388,15 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     subject_start = j + 2;
                     j += 2;
                     continue;
+                }
+                // `وأكد خلال كلمة ألقاها على أهمية مشاركة المواطنين … وأن يكون`: a noun
+                // object after an adverbial; a later `وأن` is coordinated with it.
+                if lexicon::is_object_preposition(norm)
+                    && lexicon::is_object_noun(next)
+                    && next != "الله"
+                    && cue.form != CueForm::Masdar
+                {
+                    return None;
                 }
                 if lexicon::is_object_preposition(norm) {
                     if ctx.is_complementizer(j + 1) {

@@ -600,3 +600,12 @@ fn scripture_cited_is_no_quote_but_a_prayer_to_god_is() {
     let (_, content, ..) = one("ودعا الله عز وجل أن يوفق ويهدي شبابنا لما فيه الخير.");
     assert_eq!(content, "يوفق ويهدي شبابنا لما فيه الخير");
 }
+
+#[test]
+fn an_impersonal_present_of_belief_and_a_noun_object_after_an_adverbial_are_no_quotes() {
+    assert!(quotes("ويتوقع أن تصل النسبة إلى 15 في المائة في نهاية العام.").is_empty());
+    assert!(quotes("ويعتقد إنها قد توفيت في البحر.").is_empty());
+    assert!(quotes("وأكد خلال كلمة ألقاها على أهمية مشاركة المواطنين وأن يكون كل مواطن مساهما فيها.").is_empty());
+    let (_, _, name, _) = one("ويتوقع الخبراء أن تصل النسبة إلى 15 في المائة.");
+    assert_eq!(name.as_deref(), Some("الخبراء"));
+}
