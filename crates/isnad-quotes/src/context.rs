@@ -171,7 +171,7 @@ impl<'w> Context<'w> {
             let after_punct = i == 0 || !self.words.is_word(i - 1);
             let after_opener = self
                 .previous_word(i)
-                .is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ" | "حين"));
+                .is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ" | "حين") || lexicon::turns_to_speaker(p));
             if !(conjoined || after_punct || after_opener) {
                 return None;
             }

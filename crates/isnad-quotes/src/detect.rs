@@ -107,7 +107,7 @@ pub fn find(ctx: &Context) -> Vec<Found> {
             || a.cue_start == 0
             || (!words.is_word(a.cue_start - 1) && !subject_after_complementizer(a))
             || ctx.previous_word(a.cue_start).is_some_and(|p| {
-                matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم") || but_with_pronoun(p)
+                matches!(p, "كما" | "فيما" | "بينما" | "حيث" | "ثم") || but_with_pronoun(p) || lexicon::turns_to_speaker(p)
             })
     };
     // A subject before its verb opens the clause (`، لكن مدريد لفتت إلى أن`) unless a

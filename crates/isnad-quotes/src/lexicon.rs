@@ -166,7 +166,8 @@ fn build() -> Lexicon {
             form,
             agreement,
             preposition,
-            needs_clause_start: perfect == "بين",
+            // (`مبينا` is no preposition: the participles report anywhere.)
+            needs_clause_start: perfect == "بين" && form == CueForm::Verb,
         };
         use Agreement::*;
         use CueForm::*;
@@ -449,6 +450,14 @@ pub fn is_preposition(word: &str) -> bool {
 
 #[rustfmt::skip]
 /// Words that begin a clause and are not part of a subject standing before its verb.
+/// Words that turn to a new speaker before their verb (`من جهته بين`, `وبدوره أكد`).
+pub fn turns_to_speaker(word: &str) -> bool {
+    matches!(
+        without_conjunction(word).unwrap_or(word),
+        "جهته" | "جهتها" | "جهتهم" | "جانبه" | "جانبها" | "جانبهم" | "بدوره" | "بدورها" | "بدورهم"
+    )
+}
+
 pub fn is_clause_opener(word: &str) -> bool {
     matches!(
         word,

@@ -609,3 +609,15 @@ fn an_impersonal_present_of_belief_and_a_noun_object_after_an_adverbial_are_no_q
     let (_, _, name, _) = one("ويتوقع الخبراء أن تصل النسبة إلى 15 في المائة.");
     assert_eq!(name.as_deref(), Some("الخبراء"));
 }
+
+#[test]
+fn a_turn_to_a_new_speaker_opens_a_clause_and_participles_of_bayyana_report_anywhere() {
+    let (_, _, name, _) = one("من جهته بين المدير الإقليمي للحملة الدكتور بدر السمحان، أنه يتم تقديم الرعاية النفسية للسوريين.");
+    assert_eq!(name.as_deref(), Some("بدر السمحان"));
+    let q = quotes("وقال المدرب: سنلعب بقوة في الوقت الذي يجب علينا فيه التركيز، وبدوره أكد لاعب الوسط حمد الحمد أن موقعة العين تعني لفريقه الكثير.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "موقعة العين تعني لفريقه الكثير");
+    let q = quotes("وأوضح الوزير بأن الشعب يستنكر الدور الذي يلعبه النظام على حساب تطلعات الشعوب مبينا بأن الدور في تزايد على الأراضي السورية.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "الدور في تزايد على الأراضي السورية");
+}
