@@ -31,9 +31,9 @@ pub struct Context<'w> {
 }
 
 impl<'w> Context<'w> {
-    pub fn new(words: &'w Words) -> Self {
+    pub fn new(text: &str, words: &'w Words) -> Self {
         let n = words.len();
-        let marked = marks::pair(words);
+        let marked = marks::pair(text, words);
         let mut inside = vec![None; n];
         let mut opening = vec![None; n];
         for (k, m) in marked.iter().enumerate() {

@@ -84,7 +84,7 @@ impl QuoteStage {
     /// speakers it lacked. Does not modify `doc`.
     pub fn analyze(&self, doc: &Document) -> (Vec<Quote>, Option<Vec<isnad_core::Entity>>) {
         let words = text::scan(&doc.text);
-        let mut ctx = detect::Context::new(&words);
+        let mut ctx = detect::Context::new(&doc.text, &words);
         ctx.names = doc
             .entities()
             .iter()

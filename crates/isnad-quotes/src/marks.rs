@@ -38,7 +38,7 @@ struct Open {
 }
 
 /// The top-level marked spans of the text, in order.
-pub fn pair(words: &Words) -> Vec<Marked> {
+pub fn pair(text: &str, words: &Words) -> Vec<Marked> {
     let items = &words.items;
     let n = items.len();
     let mut out = Vec::new();
@@ -55,6 +55,17 @@ pub fn pair(words: &Words) -> Vec<Marked> {
                     at_paragraph_start: paragraph_start,
                     first_sentence_end: None,
                 });
+            }
+            // `وتابع: «قبل أن … بشكل عالٍ.ولفت … اللحن «الزمن»`: the same guillemet again,
+            // shaped as an opening one, opens a new span; the first was left unclosed.
+            (Kind::Mark(MarkFamily::Guillemet), Some(o))
+                if o.family == MarkFamily::Guillemet
+                    && !o.at_paragraph_start
+                    && text.get(items[i].span.start..items[i].span.end) == text.get(items[o.index].span.start..items[o.index].span.end)
+                    && opening_shaped(words, i) =>
+            {
+                push(words, &mut out, o.index, None, o.first_sentence_end.unwrap_or(i));
+                open = Some(Open { family: MarkFamily::Guillemet, index: i, at_paragraph_start: false, first_sentence_end: None });
             }
             (Kind::Mark(family), Some(o)) if family == o.family => {
                 if let Some(close) = nested_straight_pair(words, i) {
@@ -101,6 +112,14 @@ pub fn pair(words: &Words) -> Vec<Marked> {
         push(words, &mut out, o.index, None, end);
     }
     out
+}
+
+/// A mark with a space (or nothing) before it and a word glued after it.
+fn opening_shaped(words: &Words, i: usize) -> bool {
+    let items = &words.items;
+    let glued_word = items.get(i + 1).is_some_and(|w| w.kind == Kind::Word && w.span.start == items[i].span.end);
+    let space_before = i == 0 || items[i - 1].span.end < items[i].span.start;
+    glued_word && space_before
 }
 
 /// Straight marks all look alike, so a name in marks inside a quote (`"نعي شغف مشتركي باقة
@@ -156,7 +175,7 @@ mod tests {
     use crate::text::scan;
 
     fn contents(text: &str) -> Vec<&str> {
-        pair(&scan(text))
+        pair(text, &scan(text))
             .iter()
             .map(|m| m.content.slice(text))
             .collect()
@@ -188,6 +207,14 @@ mod tests {
         // Pairs side by side stay apart.
         assert_eq!(contents("باقة \"راقي\" و \"ممتاز\" اليوم"), ["راقي", "ممتاز"]);
         assert_eq!(contents("قال \"نعم\" و\"لا\" ثم \"ربما\""), ["نعم", "لا", "ربما"]);
+    }
+
+    #[test]
+    fn the_same_guillemet_shaped_as_an_opener_leaves_the_first_unclosed() {
+        let text = "وتابع: «كان صوت المزمار يصدح بشكل عالٍ.ولفت إلى أن اللحن «الزمن» تستهل به كل مناسبة.";
+        assert_eq!(contents(text), vec!["كان صوت المزمار يصدح بشكل عالٍ", "الزمن"]);
+        // A closer mistyped as the opening glyph, with no word glued after it, still closes.
+        assert_eq!(contents("وقال: «الطاقة الجديدة« هي المستقبل."), vec!["الطاقة الجديدة"]);
     }
 
     #[test]
