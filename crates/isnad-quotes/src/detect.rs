@@ -316,8 +316,12 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         match words.items[j].kind {
             Kind::Break => break,
             Kind::Punct(':') => {
-                // `محاضرة بعنوان: (…)`: a title follows, not speech.
-                let titled = ctx.previous_word(j).is_some_and(lexicon::introduces_title);
+                // `محاضرة بعنوان: (…)`: a title follows, not speech; `سببين يتمثلان في:`,
+                // `الشروط التالية:`: a list.
+                let list = ctx.previous_word(j).is_some_and(|p| {
+                    matches!(p, "في" | "الي" | "من" | "التاليه" | "التالي" | "الاتيه" | "الاتي" | "كالتالي" | "كالاتي")
+                }) && j > cue_end + 1;
+                let titled = ctx.previous_word(j).is_some_and(lexicon::introduces_title) || list;
                 if !titled {
                     term = Term::Colon(j);
                 }
@@ -389,6 +393,15 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     j += 2;
                     continue;
                 }
+                // `أكد الأمير X أهمية الأنشطة … على أن تضم`: a noun object after the subject;
+                // the clause after it is a condition, not the report.
+                if j > subject_start
+                    && matches!(norm, "اهميه" | "ضروره" | "وجوب")
+                    && !ctx.previous_word(j).is_some_and(lexicon::is_preposition)
+                    && cue.form != CueForm::Masdar
+                {
+                    return None;
+                }
                 // `وأكد خلال كلمة ألقاها على أهمية مشاركة المواطنين … وأن يكون`: a noun
                 // object after an adverbial; a later `وأن` is coordinated with it.
                 if lexicon::is_object_preposition(norm)
@@ -454,6 +467,10 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             }
         }
         j += 1;
+    }
+    // `ووصفت روايته «…»`: what a description names in marks is a label, not speech.
+    if lexicon::describes(ctx.norm(i)) && !matches!(term, Term::Complementizer(..)) {
+        return None;
     }
     // A participle has no subject of its own: its clause follows at once (`مشيرا الى ان`,
     // `مؤكدا في هذا الصدد أن`), else it has a noun object (`طالبا إعادة الأرض`).

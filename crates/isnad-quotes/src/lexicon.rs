@@ -107,6 +107,10 @@ const REGULAR: &[(&str, &str, &str, Option<&str>)] = &[
     ("خلص", "خلص", "", Some("الي")),
     ("توصل", "توصل", "", Some("الي")),
     ("برر", "برر", "مبرر", None),
+    // `حث الشيخ X الذين زلت بهم القدم أن يعودوا`: a request with its clause.
+    ("حث", "حث", "حاث", None),
+    // `وصف أوباما التحول بأنه …`, `واصفا الاتفاق بأنه`.
+    ("وصف", "صف", "واصف", None),
     ("لمح", "لمح", "ملمح", Some("الي")),
     ("المح", "لمح", "ملمح", Some("الي")),
 ];
@@ -351,6 +355,12 @@ pub fn starts_adverbial(word: &str, next: &str) -> bool {
         "وفق" | "وفقا" | "وسط" | "وهو" | "وهي" | "وهم" | "وهما" => word,
         _ => without_conjunction(word).unwrap_or(word),
     };
+    // `إمام وخطيب المسجد الحرام`: the title `إمام` folds to the adverb `أمام`.
+    if bare == "امام"
+        && ["وخطيب", "المسجد", "مسجد", "جامع", "الجامع", "الحرم", "الائمه"].iter().any(|w| next.starts_with(w))
+    {
+        return false;
+    }
     match bare {
         "خلال" | "اثناء" | "عقب" | "رغم" | "برغم" | "لدي" | "عند" | "امس" | "اليوم" | "الاسبوع" | "الشهر" | "مساء" | "صباح"
         | "يوم" | "اول" | "قبل" | "بعد" | "حين" | "عبر" | "امام" | "بمناسبه" | "ضمن" | "وسط" | "اخيرا"
@@ -450,6 +460,13 @@ pub fn is_preposition(word: &str) -> bool {
 
 #[rustfmt::skip]
 /// Words that begin a clause and are not part of a subject standing before its verb.
+/// A form of `وصف` (describe): it reports a clause after `بأن`, never marked words, which
+/// are the label it gives (`ووصفت روايته «…»`).
+pub fn describes(word: &str) -> bool {
+    let bare = without_conjunction(word).unwrap_or(word);
+    ["وصف", "يصف", "تصف", "واصف"].iter().any(|p| bare.starts_with(p) || word.starts_with(p))
+}
+
 /// Words that turn to a new speaker before their verb (`من جهته بين`, `وبدوره أكد`).
 pub fn turns_to_speaker(word: &str) -> bool {
     matches!(

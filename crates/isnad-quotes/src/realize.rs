@@ -223,7 +223,7 @@ pub(crate) fn unattributed_marks(
         {
             a += 1;
         }
-        if let Some(cue) = ctx.cue_at(a).filter(|c| c.form == CueForm::Verb) {
+        if let Some(cue) = ctx.cue_at(a).filter(|c| c.form == CueForm::Verb && !lexicon::describes(ctx.norm(a))) {
             let own_clause = attributions
                 .binary_search_by_key(&a, |x| x.cue_start)
                 .is_ok_and(|x| attributions[x].term != Term::None);

@@ -50,6 +50,17 @@ pub(crate) fn trim_phrase(
     }) {
         end = k;
     }
+    // `وصف أوباما هذا التحول بأنه`: a demonstrative after the subject starts the object.
+    // (Not after a quantifier or preposition: `إحدى هذه الرسائل`, `مسؤولون عن هذه التجربة`.)
+    if let Some(k) = (start + 1..end).find(|&k| {
+        words.is_word(k)
+            && matches!(ctx.norm(k), "هذا" | "هذه" | "ذلك" | "تلك" | "هؤلاء")
+            && words.is_word(k - 1)
+            && !lexicon::is_preposition(ctx.norm(k - 1))
+            && !matches!(ctx.norm(k - 1), "احدي" | "احد" | "بعض" | "كل" | "جميع" | "معظم" | "اغلب" | "عن" | "من" | "في")
+    }) {
+        end = k;
+    }
     // A relative clause or a new clause after the subject is not part of it
     // (`تاردونو الذي أشرف على …`, `المتحدثة فان ما حدث`).
     if let Some(k) = (start + 1..end).find(|&k| {

@@ -621,3 +621,22 @@ fn a_turn_to_a_new_speaker_opens_a_clause_and_participles_of_bayyana_report_anyw
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1, "الدور في تزايد على الأراضي السورية");
 }
+
+#[test]
+fn describing_reports_a_clause_but_labels_nothing() {
+    let (_, content, name, _) = one("وقد وصف أوباما هذا التحول السياسي بأنه تحول طال انتظاره.");
+    assert_eq!((content.as_str(), name.as_deref()), ("تحول طال انتظاره", Some("أوباما")));
+    assert!(quotes("وكتب قصائد كثيرة مثل «الأسير القوقازي»، ووصفت روايته الشعرية «يفغيني أونيغين» بالموسوعة.").is_empty());
+}
+
+#[test]
+fn a_noun_object_after_the_subject_and_a_list_after_a_colon_are_no_quotes() {
+    assert!(quotes("أكد الأمير سعود بن نايف أهمية الأنشطة السياحية في المنطقة على أن تضم أنشطة هادفة.").is_empty());
+    assert!(quotes("وبررت الدول هذا الطلب إلى سببين يتمثلان في: الحاجة لإجراء مزيد من المشاورات قبل التوقيع.").is_empty());
+}
+
+#[test]
+fn the_title_imam_is_no_adverb() {
+    let (_, _, name, _) = one("قال إمام وخطيب المسجد الحرام الشيخ الدكتور صالح بن عبدالله بن حميد إن الأمة بخير.");
+    assert_eq!(name.as_deref(), Some("صالح بن عبدالله بن حميد"));
+}
