@@ -168,7 +168,8 @@ impl<'w> Context<'w> {
         }
         if cue.needs_clause_start {
             let conjoined = norm.starts_with('و') || norm.starts_with('ف');
-            let after_punct = i == 0 || !self.words.is_word(i - 1);
+            // (A closing quotation mark is no clause boundary: `قمة "كامب ديفيد" بين الرئيس …`.)
+            let after_punct = i == 0 || (!self.words.is_word(i - 1) && !self.words.is_mark(i - 1));
             let after_opener = self
                 .previous_word(i)
                 .is_some_and(|p| matches!(p, "كما" | "فيما" | "و" | "ثم" | "حيث" | "بينما" | "اذ" | "حين") || lexicon::turns_to_speaker(p));

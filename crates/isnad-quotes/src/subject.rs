@@ -62,12 +62,22 @@ pub(crate) fn trim_phrase(
         end = k;
     }
     // A relative clause or a new clause after the subject is not part of it
-    // (`تاردونو الذي أشرف على …`, `المتحدثة فان ما حدث`).
+    // (`تاردونو الذي أشرف على …`, `المتحدثة فان ما حدث`, `شاران بورو … والذي`).
     if let Some(k) = (start + 1..end).find(|&k| {
+        let w = ctx.norm(k);
         words.is_word(k)
-            && (lexicon::is_relative(ctx.norm(k)) || lexicon::is_clause_opener(ctx.norm(k)))
+            && (lexicon::is_relative(w)
+                || lexicon::is_relative(w.strip_prefix('و').unwrap_or(w))
+                || lexicon::is_clause_opener(w))
     }) {
         end = k;
+    }
+    // A preposition left at the end (`مصدر مقرب من رئيس الحكومة من`) belongs to what follows.
+    while end > start + 1
+        && words.is_word(end - 1)
+        && matches!(ctx.norm(end - 1), "من" | "في" | "عن" | "الي" | "علي" | "مع" | "ب" | "بـ" | "ل" | "لـ")
+    {
+        end -= 1;
     }
     while end > start && (!words.is_word(end - 1) || lexicon::is_temporal(ctx.norm(end - 1))) {
         end -= 1;

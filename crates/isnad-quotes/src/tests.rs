@@ -640,3 +640,14 @@ fn the_title_imam_is_no_adverb() {
     let (_, _, name, _) = one("قال إمام وخطيب المسجد الحرام الشيخ الدكتور صالح بن عبدالله بن حميد إن الأمة بخير.");
     assert_eq!(name.as_deref(), Some("صالح بن عبدالله بن حميد"));
 }
+
+#[test]
+fn a_name_in_marks_before_bayna_makes_it_the_preposition() {
+    assert!(quotes("وهو ما عبرت عنه قمة \"كامب ديفيد\" بين الرئيس الأميركي وقادة دول الخليج بالتأكيد على أن يكون هناك اتفاق شامل.").is_empty());
+}
+
+#[test]
+fn a_conjoined_relative_and_a_trailing_preposition_are_no_part_of_the_speaker() {
+    let (_, _, _, mention) = one("وقالت شاران بورو الأمين العام للاتحاد العالمي للنقابات والذي يضم الملايين إن الأجور تتراجع.");
+    assert_eq!(mention.as_deref(), Some("شاران بورو الأمين العام للاتحاد العالمي للنقابات"));
+}
