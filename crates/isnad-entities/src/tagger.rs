@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use crate::features::{analyse_with, LexiconMatches, WordInfo, WordMemo};
 use crate::lexicon::Lexicon;
-use crate::model::{Model, WordCache, TAGS};
+use crate::model::{Model, WordCache, N_TAGS, TAGS};
 
 /// The committed model, parsed once (an unreadable file gives a model that finds nothing).
 pub fn builtin_model() -> &'static Model {
@@ -22,6 +22,171 @@ pub struct TaggerScratch {
     features: Vec<u64>,
     cache: WordCache,
     memo: WordMemo,
+}
+
+impl TaggerScratch {
+    /// The word scores of the sentence tagged last (for the second stage).
+    pub fn last_scores(&self) -> &[[i32; N_TAGS]] {
+        self.cache.last_scores()
+    }
+}
+
+/// The first stage's word scores and transition classes of a document's words, sentence
+/// after sentence, kept for the second stage ([`restack_in_document`]).
+#[derive(Default, Clone)]
+pub struct StackScores {
+    pub scores: Vec<[i32; N_TAGS]>,
+    pub classes: Vec<u8>,
+}
+
+impl StackScores {
+    /// Keeps the scores of the sentence `scratch` tagged last.
+    pub fn push(&mut self, scratch: &TaggerScratch) {
+        self.scores.extend_from_slice(scratch.last_scores());
+        self.classes
+            .extend(scratch.infos.iter().map(|info| info.transition_class));
+    }
+}
+
+/// How many document-level features the second stage has: the majority type of the stem's
+/// other occurrences (5) by its share (3) and their number (3); each entity type among them
+/// (4); the word's own first-stage type by the majority (25).
+pub const DOC_ROWS: usize = 45 + 4 + 25;
+
+/// The document-level features of a word (row indices into [`Model::doc`]) from the
+/// first-stage types of the other occurrences of its stem (`others`, by type: O, PER, LOC,
+/// ORG, MISC) and its own; none if neither it nor they were in a name.
+pub fn doc_rows(others: [i32; 5], own: usize, out: &mut [u8; 6]) -> usize {
+    let total: i32 = others.iter().sum();
+    let names: i32 = others[1..].iter().sum();
+    if total <= 0 || (names == 0 && own == 0) {
+        return 0;
+    }
+    let mut best = 0;
+    for t in 1..5 {
+        if others[t] > others[best] {
+            best = t;
+        }
+    }
+    let share = others[best] * 10 / total;
+    let share = if share < 5 { 0 } else if share < 8 { 1 } else { 2 };
+    let number = match total {
+        1 => 0,
+        2 | 3 => 1,
+        _ => 2,
+    };
+    let mut n = 0;
+    out[n] = (best * 9 + share * 3 + number) as u8;
+    n += 1;
+    for t in 1..5 {
+        if others[t] > 0 {
+            out[n] = (45 + t - 1) as u8;
+            n += 1;
+        }
+    }
+    out[n] = (49 + own * 5 + best) as u8;
+    n + 1
+}
+
+/// Calls `f(sentence, word, rows)` for every word with document-level features: the
+/// first-stage types (`tags`) of the other occurrences of its stem (`keys`) in sentences
+/// `s - window ..= s + window`. Only stems tagged in a name somewhere are counted.
+pub fn for_each_doc_feature(
+    keys: &[Vec<u64>],
+    tags: &[Vec<usize>],
+    window: usize,
+    mut f: impl FnMut(usize, usize, &[u8]),
+) {
+    use std::collections::HashMap;
+    let n = keys.len().min(tags.len());
+    let mut votes: HashMap<u64, [i32; 5], std::hash::BuildHasherDefault<KeyHasher>> =
+        HashMap::default();
+    for s in 0..n {
+        for (&k, &t) in keys[s].iter().zip(&tags[s]) {
+            if k != 0 && t != 0 {
+                votes.entry(k).or_default();
+            }
+        }
+    }
+    if votes.is_empty() {
+        return;
+    }
+    let count = |votes: &mut HashMap<u64, [i32; 5], _>, s: usize, sign: i32| {
+        for (&k, &t) in keys[s].iter().zip(&tags[s]) {
+            if k != 0 {
+                if let Some(v) = votes.get_mut(&k) {
+                    v[type_of(t)] += sign;
+                }
+            }
+        }
+    };
+    let mut entered = 0;
+    let mut rows = [0u8; 6];
+    for s in 0..n {
+        while entered < n && entered <= s.saturating_add(window) {
+            count(&mut votes, entered, 1);
+            entered += 1;
+        }
+        if s > window {
+            count(&mut votes, s - window - 1, -1);
+        }
+        for (i, (&k, &t)) in keys[s].iter().zip(&tags[s]).enumerate() {
+            if k == 0 {
+                continue;
+            }
+            let Some(v) = votes.get(&k) else { continue };
+            let own = type_of(t);
+            let mut others = *v;
+            others[own] -= 1;
+            let m = doc_rows(others, own, &mut rows);
+            if m > 0 {
+                f(s, i, &rows[..m]);
+            }
+        }
+    }
+}
+
+/// The second, document-level stage (stacking, after Krishnan & Manning 2006): the first
+/// stage's word scores plus the model's weights for how the word's stem was tagged elsewhere
+/// in the document, decoded again. Reuses the first stage's scores: only sentences with a
+/// document-level feature are decoded again.
+pub fn restack_in_document(
+    model: &Model,
+    keys: &[Vec<u64>],
+    stack: &StackScores,
+    tags: &mut [Vec<usize>],
+    window: usize,
+) {
+    if model.doc.len() < DOC_ROWS || !tags.iter().flatten().any(|&t| t != 0) {
+        return;
+    }
+    let mut starts = Vec::with_capacity(tags.len() + 1);
+    let mut at = 0;
+    for t in tags.iter() {
+        starts.push(at);
+        at += t.len();
+    }
+    starts.push(at);
+    if stack.scores.len() < at || stack.classes.len() < at {
+        return;
+    }
+    let mut scores = stack.scores[..at].to_vec();
+    let mut touched = vec![false; tags.len()];
+    for_each_doc_feature(keys, tags, window, |s, i, rows| {
+        let word = &mut scores[starts[s] + i];
+        for &r in rows {
+            for (w, d) in word.iter_mut().zip(&model.doc[r as usize]) {
+                *w += d;
+            }
+        }
+        touched[s] = true;
+    });
+    for (s, sentence) in tags.iter_mut().enumerate() {
+        if touched[s] {
+            let range = starts[s]..starts[s + 1];
+            *sentence = model.decode_classes(&stack.classes[range.clone()], &scores[range]);
+        }
+    }
 }
 
 /// Tags the words of one sentence; returns indices into [`TAGS`].

@@ -222,6 +222,7 @@ impl Trainer {
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
             absent: [0; N_TAGS],
+            doc: Vec::new(),
         }
         .with_transitions()
     }
