@@ -32,8 +32,6 @@ pub fn allowed(prev: usize, tag: usize) -> bool {
 }
 
 const MAGIC: &[u8; 8] = b"ISNADNER";
-/// Opens the optional section of second-stage weights after the rows.
-const DOC_MAGIC: &[u8; 4] = b"DOC1";
 /// 3: weights as i8 (2: i16).
 const FORMAT: u32 = 3;
 
@@ -61,9 +59,6 @@ pub struct Model {
     /// Scores of the lexicon features of a word with no lexicon match near it (see
     /// [`context_features_sparse`]), computed once.
     absent: [i32; N_TAGS],
-    /// Weights of the document-level features of the second stage
-    /// ([`crate::tagger::restack_in_document`]), one row per feature; empty: no second stage.
-    pub doc: Vec<[i32; N_TAGS]>,
 }
 
 fn next_model_id() -> usize {
@@ -81,7 +76,6 @@ impl Model {
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
             absent: [0; N_TAGS],
-            doc: Vec::new(),
         }
     }
 
@@ -237,30 +231,14 @@ impl Model {
     /// path scores kept: the model's scores are integers, and this runs for every word the
     /// stage reads.
     fn decode(&self, infos: &[WordInfo], static_scores: &[[i32; N_TAGS]]) -> Vec<usize> {
-        self.decode_by(infos.len(), |i| infos[i].transition_class, static_scores)
-    }
-
-    /// Viterbi decoding of word scores given the words' transition classes (the second,
-    /// document-level stage decodes again with the first stage's scores plus its own).
-    pub fn decode_classes(&self, classes: &[u8], static_scores: &[[i32; N_TAGS]]) -> Vec<usize> {
-        self.decode_by(classes.len(), |i| classes[i], static_scores)
-    }
-
-    #[inline]
-    fn decode_by(
-        &self,
-        n: usize,
-        class_of: impl Fn(usize) -> u8,
-        static_scores: &[[i32; N_TAGS]],
-    ) -> Vec<usize> {
-        let n = n.min(static_scores.len());
+        let n = infos.len().min(static_scores.len());
         if n == 0 {
             return Vec::new();
         }
         // a local buffer: one kept in the cache measured slower (the loop below then wrote
         // through a pointer it could not keep in registers)
         let mut back = vec![[0u8; N_TAGS]; n];
-        let class = |i: usize| class_of(i) as usize % TRANSITION_CLASSES;
+        let class = |i: usize| infos[i].transition_class as usize % TRANSITION_CLASSES;
         let first = &self.transitions[class(0)][START];
         let mut delta = [0i64; N_TAGS];
         for t in 0..N_TAGS {
@@ -321,19 +299,6 @@ impl Model {
                 weights[bucket].0[t] = r.i8()?;
             }
         }
-        // an optional second-stage section: marker, row count, rows of i32 weights
-        let mut doc = Vec::new();
-        if r.0.len() >= 8 && &r.0[..4] == DOC_MAGIC {
-            r.take(4)?;
-            let n = r.u32()? as usize;
-            for _ in 0..n {
-                let mut row = [0i32; N_TAGS];
-                for w in &mut row {
-                    *w = r.u32()? as i32;
-                }
-                doc.push(row);
-            }
-        }
         Some(
             Model {
                 bits,
@@ -342,7 +307,6 @@ impl Model {
                 lexicon_fingerprint: fingerprint,
                 transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
                 absent: [0; N_TAGS],
-                doc,
             }
             .with_transitions(),
         )
@@ -362,11 +326,6 @@ pub struct WordCache {
 }
 
 impl WordCache {
-    /// The word scores of the sentence [`Model::tag`] tagged last.
-    pub fn last_scores(&self) -> &[[i32; N_TAGS]] {
-        &self.scores
-    }
-
     /// As many forms as [`crate::features::WordMemo`] keeps.
     const BITS: u32 = 13;
 
@@ -427,15 +386,6 @@ impl Model {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        if !self.doc.is_empty() {
-            out.extend_from_slice(DOC_MAGIC);
-            out.extend_from_slice(&(self.doc.len() as u32).to_le_bytes());
-            for row in &self.doc {
-                for &w in row {
-                    out.extend_from_slice(&w.to_le_bytes());
-                }
-            }
-        }
         out
     }
 }
@@ -481,12 +431,10 @@ mod tests {
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
             absent: [0; N_TAGS],
-            doc: vec![[1, -2, 3, 0, 0, 0, 0, 0, 9]],
         };
         m.rows[3].0[2] = -7;
         let back = Model::from_bytes(&m.to_bytes()).expect("parses");
         assert_eq!(back.rows, m.rows);
-        assert_eq!(back.doc, m.doc);
         assert!(Model::from_bytes(b"garbage").is_none());
     }
 }

@@ -4,11 +4,8 @@ use std::collections::HashSet;
 
 use crate::features::analyse;
 use crate::lexicon::Lexicon;
-use crate::model::{tag_index, Example, Model, Trainer, N_TAGS, TAGS};
-use crate::tagger::{
-    for_each_doc_feature, propagate_in_document, propagation_key, restack_in_document,
-    tag_indices, StackScores, TaggerScratch, DOC_ROWS,
-};
+use crate::model::{tag_index, Example, Model, Trainer, TAGS};
+use crate::tagger::{propagate_in_document, propagation_key, tag_indices, TaggerScratch};
 
 /// One CoNLL sentence: words and their gold tags (last column).
 pub type ConllSentence = Vec<(String, String)>;
@@ -49,12 +46,6 @@ pub struct TrainOptions {
     /// F1 +0.5 over one; 5 runs with an `O` handicap of 12: +0.35 over 3 with 15, mean of
     /// nine tenths of train held out in turn).
     pub runs: usize,
-    /// Train the second, document-level stage (stacking) on jackknifed first-stage output
-    /// of this many parts of train (0: no second stage).
-    pub doc_folds: usize,
-    /// Epochs and step of the second stage's perceptron.
-    pub doc_epochs: usize,
-    pub doc_step: i64,
 }
 
 impl Default for TrainOptions {
@@ -67,9 +58,6 @@ impl Default for TrainOptions {
             word_dropout: 0.2,
             outside_penalty: 12.0,
             runs: 5,
-            doc_folds: 5,
-            doc_epochs: 10,
-            doc_step: 16,
         }
     }
 }
@@ -113,34 +101,12 @@ pub fn train(sentences: &[ConllSentence], options: &TrainOptions) -> Model {
         examples.len(),
         dev_part.len()
     );
-    let all: Vec<usize> = (0..examples.len()).collect();
-    let mut model = train_subset(&examples, &all, options, lexicon, dev_part);
-    model.lexicon_fingerprint = lexicon.fingerprint;
-    if options.doc_folds > 1 {
-        model.doc = train_doc_stage(train_part, &examples, options, lexicon);
-        if !dev_part.is_empty() {
-            let scores = evaluate(&model, lexicon, dev_part);
-            eprintln!("epoch doc: train word errors 0 | dev {}", scores.summary());
-        }
-    }
-    model
-}
-
-/// The first stage trained on `subset` of the examples (the runs' weights summed).
-fn train_subset(
-    examples: &[Example],
-    subset: &[usize],
-    options: &TrainOptions,
-    lexicon: &Lexicon,
-    dev_part: &[ConllSentence],
-) -> Model {
     let mut others = Vec::new();
-    let mut trainer = run(examples, subset, options, options.seed, &[], lexicon, dev_part);
+    let mut trainer = run(&examples, options, options.seed, &[], lexicon, dev_part);
     for k in 1..options.runs.max(1) {
         others.push(trainer.averaged_weights());
         trainer = run(
-            examples,
-            subset,
+            &examples,
             options,
             options.seed.wrapping_add(k as u64 * 0x9E37),
             &others,
@@ -153,107 +119,10 @@ fn train_subset(
     model
 }
 
-/// The second stage's weights: first-stage models trained on all parts of train but one tag
-/// that part (so their output is as wrong as on unseen text), and a perceptron learns, on
-/// top of their word scores, the weights of the document-level features.
-fn train_doc_stage(
-    sentences: &[ConllSentence],
-    examples: &[Example],
-    options: &TrainOptions,
-    lexicon: &Lexicon,
-) -> Vec<[i32; N_TAGS]> {
-    let n = examples.len().min(sentences.len());
-    let k = options.doc_folds;
-    let mut models = Vec::with_capacity(k);
-    let mut fold_of = Vec::with_capacity(n);
-    let mut tags = Vec::with_capacity(n);
-    let mut keys = Vec::with_capacity(n);
-    let mut scores = Vec::with_capacity(n);
-    let mut classes = Vec::with_capacity(n);
-    let mut scratch = TaggerScratch::default();
-    for f in 0..k {
-        let part = f * n / k..(f + 1) * n / k;
-        let subset: Vec<usize> = (0..n).filter(|i| !part.contains(i)).collect();
-        let model = train_subset(examples, &subset, options, lexicon, &[]);
-        for s in part {
-            let words: Vec<&str> = sentences[s].iter().map(|(w, _)| w.as_str()).collect();
-            tags.push(tag_indices(&model, lexicon, &words, &mut scratch));
-            keys.push(scratch.infos.iter().map(propagation_key).collect::<Vec<u64>>());
-            scores.push(scratch.last_scores().to_vec());
-            classes.push(
-                scratch
-                    .infos
-                    .iter()
-                    .map(|i| i.transition_class)
-                    .collect::<Vec<u8>>(),
-            );
-            fold_of.push(f);
-        }
-        models.push(model);
-    }
-    let mut features: Vec<Vec<Vec<u8>>> = tags.iter().map(|t| vec![Vec::new(); t.len()]).collect();
-    for_each_doc_feature(&keys, &tags, CONLL_DOCUMENT_WINDOW, |s, i, rows| {
-        features[s][i].extend_from_slice(rows)
-    });
-    let mut weights = vec![[0i64; N_TAGS]; DOC_ROWS];
-    let mut totals = vec![[0f64; N_TAGS]; DOC_ROWS];
-    let mut step = 1f64;
-    let mut rng = Rng(options.seed ^ 0xD0C);
-    let mut order: Vec<usize> = (0..n)
-        .filter(|&s| features[s].iter().any(|f| !f.is_empty()))
-        .collect();
-    let lr = options.doc_step;
-    for epoch in 1..=options.doc_epochs {
-        rng.shuffle(&mut order);
-        let mut errors = 0;
-        for &s in &order {
-            let mut local = scores[s].clone();
-            for (word, rows) in local.iter_mut().zip(&features[s]) {
-                for &r in rows {
-                    for t in 0..N_TAGS {
-                        word[t] += weights[r as usize][t] as i32;
-                    }
-                }
-            }
-            let guess = models[fold_of[s]].decode_classes(&classes[s], &local);
-            for (i, rows) in features[s].iter().enumerate() {
-                let gold = examples[s].gold[i];
-                if guess[i] == gold {
-                    continue;
-                }
-                errors += 1;
-                for &r in rows {
-                    let r = r as usize;
-                    weights[r][gold] += lr;
-                    weights[r][guess[i]] -= lr;
-                    totals[r][gold] += step * lr as f64;
-                    totals[r][guess[i]] -= step * lr as f64;
-                }
-            }
-            step += 1.0;
-        }
-        if std::env::var_os("ISNAD_DOC_VERBOSE").is_some() {
-            eprintln!("doc epoch {epoch}: {errors} word errors");
-        }
-    }
-    weights
-        .iter()
-        .zip(&totals)
-        .map(|(w, t)| {
-            let mut row = [0i32; N_TAGS];
-            for k in 0..N_TAGS {
-                row[k] = (w[k] as f64 - t[k] / step).round() as i32;
-            }
-            row
-        })
-        .collect()
-}
-
 /// One training run (one shuffle), printing the training error and the dev scores (of the
 /// run's model together with `others`) after each epoch.
 fn run(
     examples: &[Example],
-    subset: &[usize],
     options: &TrainOptions,
     seed: u64,
     others: &[Vec<f64>],
@@ -264,8 +133,7 @@ fn run(
     trainer.word_dropout = options.word_dropout;
     trainer.outside_penalty = options.outside_penalty;
     let mut rng = Rng(seed);
-    let mut order: Vec<usize> = subset.to_vec();
-    let quiet = dev_part.is_empty() && subset.len() < examples.len();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
         let errors = trainer.epoch(examples, &order);
@@ -275,9 +143,7 @@ fn run(
             let scores = evaluate(&model, lexicon, dev_part);
             line.push_str(&format!(" | dev {}", scores.summary()));
         }
-        if !quiet {
-            eprintln!("{line}");
-        }
+        eprintln!("{line}");
     }
     trainer
 }
@@ -374,20 +240,15 @@ pub const CONLL_DOCUMENT_WINDOW: usize = 20;
 pub fn tag_sentences(model: &Model, lexicon: &Lexicon, words: &[Vec<&str>]) -> Vec<Vec<usize>> {
     let mut scratch = TaggerScratch::default();
     let mut keys = Vec::with_capacity(words.len());
-    let mut stack = StackScores::default();
     let mut tags: Vec<Vec<usize>> = words
         .iter()
         .map(|w| {
             let tags = tag_indices(model, lexicon, w, &mut scratch);
             keys.push(scratch.infos.iter().map(propagation_key).collect());
-            stack.push(&scratch);
             tags
         })
         .collect();
-    restack_in_document(model, &keys, &stack, &mut tags, CONLL_DOCUMENT_WINDOW);
-    if std::env::var_os("ISNAD_NO_PROP").is_none() {
-        propagate_in_document(&keys, &mut tags, CONLL_DOCUMENT_WINDOW);
-    }
+    propagate_in_document(&keys, &mut tags, CONLL_DOCUMENT_WINDOW);
     tags
 }
 

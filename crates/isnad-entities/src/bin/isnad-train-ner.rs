@@ -30,9 +30,6 @@ fn main() -> ExitCode {
             "--outside-penalty" => {
                 options.outside_penalty = value().parse().unwrap_or(options.outside_penalty)
             }
-            "--doc-folds" => options.doc_folds = value().parse().unwrap_or(options.doc_folds),
-            "--doc-epochs" => options.doc_epochs = value().parse().unwrap_or(options.doc_epochs),
-            "--doc-step" => options.doc_step = value().parse().unwrap_or(options.doc_step),
             "--runs" => options.runs = value().parse().unwrap_or(options.runs),
             "--dev-fraction" => {
                 options.dev_fraction = value().parse().unwrap_or(options.dev_fraction)

@@ -222,7 +222,6 @@ impl Trainer {
             lexicon_fingerprint: 0,
             transitions: [[[0; N_TAGS]; N_TAGS + 1]; TRANSITION_CLASSES],
             absent: [0; N_TAGS],
-            doc: Vec::new(),
         }
         .with_transitions()
     }
