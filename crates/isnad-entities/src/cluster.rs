@@ -178,8 +178,20 @@ fn build_entity(text: &str, found: &[Found], labels: &[EntityLabel], cl: Cluster
             kind: found[i].kind,
         })
         .collect();
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    mentions.dedup_by_key(|m| m.span);
+    // Longest first at each start, so a mention inside another of the same entity
+    // (`الناتو` in `حلف الناتو`, `شمال الأطلسي` in `حلف شمال الأطلسي`) is seen after it and
+    // dropped: it names nothing the longer one does not.
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut covered_to = 0;
+    for m in mentions {
+        // Every mention kept so far starts at or before this one.
+        if kept.is_empty() || m.span.end > covered_to {
+            covered_to = covered_to.max(m.span.end);
+            kept.push(m);
+        }
+    }
+    let mentions = kept;
     let names: Vec<(&Found, EntityLabel)> = cl
         .members
         .iter()

@@ -249,6 +249,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let mut best: Option<(u8, usize, usize)> = None;
         for m in self.index.overlapping(span) {
             let k = m.entity;
+            // A person's title the entity stage hung on a place is no place's mention.
+            if m.kind == MentionKind::Title && self.entities[k].label == EntityLabel::Loc {
+                continue;
+            }
             if m.role {
                 if self.entities[k].label == EntityLabel::Per && best.is_none() {
                     best = Some((1, k, span.end));

@@ -436,3 +436,40 @@ fn before_any_speaker_the_leads_subject_carries_over_a_long_list() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("الإدارة العامة للتعليم بمنطقة جازان"), "{q:?}");
 }
+
+#[test]
+fn a_name_in_the_participles_clause_wins_over_a_title_linked_elsewhere() {
+    // The entity stage clustered the title `مدير` with another person.
+    let text = "وأوضح مدير سجون حائل إن المبنى جديد. فيما اعتبر مدير العلاقات والإعلام بسجون المنطقة النقيب نواف العبطان، البرنامج من أهم برامج الإصلاح، مؤكدا أن ذلك سيعكس أبعادا إيجابية على النزلاء.";
+    let at = |s: &str, nth: usize| {
+        let start = text.match_indices(s).nth(nth).expect("in text").0;
+        Span::new(start, start + s.len())
+    };
+    let entity = |id: &str, canonical: &str, mentions: Vec<Mention>| Entity {
+        id: id.into(),
+        label: EntityLabel::Per,
+        canonical: canonical.into(),
+        mentions,
+        roles: Vec::new(),
+        value: None,
+    };
+    let entities = vec![
+        entity("E1", "سالم الحازمي", vec![
+            Mention { span: at("مدير", 0), kind: MentionKind::Title },
+            Mention { span: at("مدير", 1), kind: MentionKind::Title },
+        ]),
+        entity("E2", "نواف العبطان", vec![Mention { span: at("نواف العبطان", 0), kind: MentionKind::Name }]),
+    ];
+    let q = crate::tests::analyze_with(text, entities);
+    let last = q.last().and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
+    assert_eq!(last, Some("نواف العبطان"), "{q:?}");
+}
+
+#[test]
+fn a_titled_name_the_entity_stage_missed_speaks_for_its_participle() {
+    let q = quotes_with(
+        "وقالت الوزارة إن البرامج مستمرة. وأبدت بدورها مديرة شعبة الإشراف النسوي بسجون حائل مرزوقة بنت مسعر الشمري، استعدادها لتقديم العون للنزيلات، مؤكدة أن هذه البرامج أثمرت كثيرا.",
+        &[(EntityLabel::Loc, "حائل", &["حائل"])],
+    );
+    assert!(q.last().and_then(|r| r.1.as_deref()).is_some_and(|n| n.ends_with("مرزوقة بنت مسعر الشمري")), "{q:?}");
+}

@@ -1,7 +1,7 @@
 //! Subjects of dropped-subject cues outside quotes: the subject of the sentence the cue
 //! stands in, and of the latest verb-first clause before it that reported nothing.
 
-use isnad_core::{EntityLabel, Span};
+use isnad_core::{EntityLabel, MentionKind, Span};
 
 use super::Resolver;
 use crate::lexicon::{self, Agreement, CueForm};
@@ -136,7 +136,7 @@ impl Resolver<'_, '_> {
         if self.ctx.lexicon_cue(position)?.form != CueForm::Participle {
             return None;
         }
-        let start = self.ctx.sentence_start(position).max(position.saturating_sub(40));
+        let start = self.ctx.sentence_start(position).max(position.saturating_sub(60));
         for k in (start..position).rev() {
             // Before the participle, a quote's content is the speech of the clause that
             // reported it (`كشف مصدر أن عائلة مؤسس الحركة رفضت …، مؤكدا أن`): that clause's
@@ -159,7 +159,8 @@ impl Resolver<'_, '_> {
             let mut j = k + 1;
             while j < position
                 && words.is_word(j)
-                && matches!(words.norm(j), "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "بذلك" | "بهذا" | "ذلك")
+                && (matches!(words.norm(j), "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "بذلك" | "بهذا" | "ذلك")
+                    || lexicon::turns_to_speaker(words.norm(j)))
             {
                 j += 1;
             }
@@ -178,6 +179,17 @@ impl Resolver<'_, '_> {
             if let Some(entity) = person {
                 self.remember(entity, Gender::Unknown, Vec::new(), position);
                 return Some(entity);
+            }
+            // A titled name the entity stage missed, up to the comma that closes the subject
+            // (`وأبدت بدورها مديرة شعبة الإشراف النسوي بسجون حائل مرزوقة بنت مسعر الشمري، …،
+            // مؤكدة أن`).
+            let comma = (j..position.min(j + 16))
+                .find(|&x| !words.is_word(x))
+                .filter(|_| lexicon::is_person_title(words.norm(j)));
+            if let Some((a, b)) = comma.filter(|&c| words.is_comma(c)).and_then(|c| trim_phrase(self.ctx, j, c)) {
+                if self.name_in(a, b).is_some() {
+                    return self.phrase(a, b, position).map(|(entity, _)| entity);
+                }
             }
             // The nearest clause is someone else's without a name: look no further, unless it
             // reports from unnamed sources (`حذرت مصادر «عكاظ» من …، مشيرة إلى أن`).
@@ -209,17 +221,24 @@ impl Resolver<'_, '_> {
 
     /// The first person the entity stage named in the run of words (and appositive commas)
     /// that starts at `from`, within `max` items and before `position`.
+    /// A person's name in the run wins over a title the entity stage linked to some person
+    /// (`مدير العلاقات … النقيب نواف العبطان`: `مدير` may be clustered with another one).
     fn person_in_run(&self, from: usize, position: usize, max: usize) -> Option<usize> {
         let words = self.ctx.words;
-        (from..(from + max).min(position))
-            .take_while(|&j| words.is_word(j) || words.is_comma(j))
-            .filter(|&j| words.is_word(j))
-            .find_map(|j| {
-                self.index
-                    .overlapping(words.items[j].span)
-                    .find(|m| !m.role && self.entities[m.entity].label == EntityLabel::Per)
-            })
-            .map(|m| m.entity)
+        let person = |by_name: bool| {
+            (from..(from + max).min(position))
+                .take_while(|&j| words.is_word(j) || words.is_comma(j))
+                .filter(|&j| words.is_word(j))
+                .find_map(|j| {
+                    self.index.overlapping(words.items[j].span).find(|m| {
+                        !m.role
+                            && self.entities[m.entity].label == EntityLabel::Per
+                            && (!by_name || m.kind != MentionKind::Title)
+                    })
+                })
+                .map(|m| m.entity)
+        };
+        person(true).or_else(|| person(false))
     }
 
     /// The item index past a place the entity stage found right after the ب of the word at
