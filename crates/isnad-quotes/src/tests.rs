@@ -651,3 +651,10 @@ fn a_conjoined_relative_and_a_trailing_preposition_are_no_part_of_the_speaker() 
     let (_, _, _, mention) = one("وقالت شاران بورو الأمين العام للاتحاد العالمي للنقابات والذي يضم الملايين إن الأجور تتراجع.");
     assert_eq!(mention.as_deref(), Some("شاران بورو الأمين العام للاتحاد العالمي للنقابات"));
 }
+
+#[test]
+fn a_negation_before_the_verb_is_no_speaker() {
+    let q = quotes("وقال الخبير سامي نور إن الأسعار مرتفعة. ولا يرى كذلك أنه توجد أزمة إسكانية.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, q[0].2, "{q:?}");
+}
