@@ -28,10 +28,12 @@ pub struct Context<'w> {
     pub name_starts: Vec<usize>,
     /// The lexicon's cue for each word, looked up once.
     pub(crate) cues: Vec<Option<Cue>>,
+    /// The original text, for what folding loses (tanween, which marks adverbs).
+    text: &'w str,
 }
 
 impl<'w> Context<'w> {
-    pub fn new(text: &str, words: &'w Words) -> Self {
+    pub fn new(text: &'w str, words: &'w Words) -> Self {
         let n = words.len();
         let marked = marks::pair(text, words);
         let mut inside = vec![None; n];
@@ -83,11 +85,18 @@ impl<'w> Context<'w> {
             names: Vec::new(),
             name_starts: Vec::new(),
             cues,
+            text,
         }
     }
 
     pub(crate) fn norm(&self, i: usize) -> &str {
         self.words.norm(i)
+    }
+
+    /// The original text of item `i`.
+    pub(crate) fn text_of(&self, i: usize) -> &'w str {
+        let span = self.words.items[i].span;
+        &self.text[span.start..span.end]
     }
 
     /// The lexicon's cue for the word at `i`, whatever its context.

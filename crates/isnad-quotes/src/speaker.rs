@@ -189,7 +189,12 @@ impl<'c, 'w> Resolver<'c, 'w> {
         let stage_entity = stage_entity.filter(|&k| {
             let covers_name =
                 |n: Span| self.entities[k].mentions.iter().any(|m| m.span.overlaps(n));
-            let at_start = self.entities[k].mentions.iter().any(|m| m.span.start == span.start);
+            // (A title the entity stage linked to a person is no name: `الأستاذ` linked to
+            // `أحمد` before `الأستاذ علي بن محمد العمير`.)
+            let at_start = self.entities[k]
+                .mentions
+                .iter()
+                .any(|m| m.span.start == span.start && m.kind != MentionKind::Title);
             self.entities[k].label != EntityLabel::Per || at_start || name.is_none_or(covers_name)
         });
         if let (Some(k), Some(n)) = (stage_entity, name) {

@@ -473,3 +473,34 @@ fn a_titled_name_the_entity_stage_missed_speaks_for_its_participle() {
     );
     assert!(q.last().and_then(|r| r.1.as_deref()).is_some_and(|n| n.ends_with("مرزوقة بنت مسعر الشمري")), "{q:?}");
 }
+
+#[test]
+fn a_title_linked_to_another_person_does_not_take_over_a_named_phrase() {
+    let text = "وقال الأستاذ أحمد الزهراني إن المعارك مفيدة على الدوام. ويرى الأستاذ علي بن محمد العمير أن للمعارك الأدبية بعض السلبيات.";
+    let at = |s: &str, nth: usize| {
+        let start = text.match_indices(s).nth(nth).expect("in text").0;
+        Span::new(start, start + s.len())
+    };
+    let entities = vec![Entity {
+        id: "E1".into(),
+        label: EntityLabel::Per,
+        canonical: "أحمد الزهراني".into(),
+        mentions: vec![
+            Mention { span: at("الأستاذ", 0), kind: MentionKind::Title },
+            Mention { span: at("أحمد الزهراني", 0), kind: MentionKind::Name },
+            Mention { span: at("الأستاذ", 1), kind: MentionKind::Title },
+        ],
+        roles: Vec::new(),
+        value: None,
+    }];
+    let q = crate::tests::analyze_with(text, entities);
+    let last = q.last().and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
+    assert_eq!(last, Some("علي بن محمد العمير"), "{q:?}");
+}
+
+#[test]
+fn a_lone_adverb_after_the_verb_is_no_subject() {
+    let q = quotes("وقال الممثل ويل سميث إنه سعيد. ونفى علناً أنه قرر الطلاق.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, q[0].1, "{q:?}");
+}

@@ -131,6 +131,13 @@ pub(crate) fn trim_phrase(
         start += 1;
     }
     let first = ctx.norm(start);
+    // `نفى علناً أنه`: a lone adverb (accusative with tanween) is no subject.
+    let lone = end == start + 1 || (end == start + 2 && !words.is_word(start + 1));
+    let word_text = ctx.text_of(start);
+    if lone && (word_text.ends_with("اً") || word_text.ends_with("ًا") || matches!(first, "علنا" | "رسميا" | "صراحه" | "حاليا" | "شخصيا"))
+    {
+        return None;
+    }
     // `…، التي شرح أنه`: a relative pronoun is no subject of its own.
     if lexicon::is_relative(first) {
         return None;

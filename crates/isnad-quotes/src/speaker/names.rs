@@ -222,10 +222,11 @@ pub(crate) fn clean_name(name: &str) -> String {
             || lexicon::is_clause_opener(&n)
             || w.ends_with('ـ')
     };
-    // `بان كي مون` starts with what folds like the complementizer `بأن`.
-    let first = words
-        .iter()
-        .position(|w| !stray(w) || normalize(w) == "بان")
+    // `بان كي مون` starts with what folds like the complementizer `بأن`; `علي بن محمد`
+    // with what folds like the preposition `على`.
+    let before_kin = |k: usize| words.get(k + 1).is_some_and(|n| matches!(normalize(n).as_str(), "بن" | "بنت" | "ابن"));
+    let first = (0..words.len())
+        .position(|k| !stray(words[k]) || normalize(words[k]) == "بان" || before_kin(k))
         .unwrap_or(words.len());
     // `عبدالعزيز بن طالب`: after `بن` comes a name, whatever else the word can be.
     let kin = |k: usize| k > 0 && matches!(normalize(words[k - 1]).as_str(), "بن" | "بنت" | "ابن" | "ال" | "ابو");
