@@ -658,3 +658,9 @@ fn a_negation_before_the_verb_is_no_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2, q[0].2, "{q:?}");
 }
+
+#[test]
+fn an_interrogative_is_no_speaker() {
+    let q = quotes("ترى هل هذا هو ما قصده الإمام علي عندما قال: «لا تربوا أبناءكم على ما أنتم عليه، فقد ولدوا لزمان غير زمانكم».");
+    assert!(q.iter().all(|r| r.2.as_deref() != Some("هل")), "{q:?}");
+}
