@@ -27,7 +27,7 @@ mod subject;
 pub mod table;
 mod text;
 
-use isnad_core::{Document, Layer, Quote, Span, Stage, StageError};
+use isnad_core::{Document, Layer, Quote, QuoteKind, Span, Stage, StageError};
 
 pub use lexicon::{Agreement, CueForm};
 
@@ -117,9 +117,12 @@ impl QuoteStage {
         for f in &found {
             let (speaker, factor) = resolver.resolve(f);
             let confidence = (f.confidence * factor).clamp(0.0, 1.0);
-            // Weakly attributed speech that no speaker can be found for (a participle or a
-            // marked paragraph at the start of an article) is more likely no quote at all.
-            if confidence < self.min_confidence || (speaker.is_none() && confidence < 0.45) {
+            // Speech that no speaker can be found for is kept only when marked or strongly
+            // cued: a reported clause after a dropped subject with no one before it (a
+            // participle, a columnist's `أعتقد أن`) is more likely no quote at all, and a
+            // quote without its speaker tells a reader little.
+            let floor = if f.kind == QuoteKind::Direct { 0.45 } else { 0.5 };
+            if confidence < self.min_confidence || (speaker.is_none() && confidence < floor) {
                 continue;
             }
             quotes.push(Quote {

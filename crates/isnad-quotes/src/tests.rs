@@ -664,3 +664,11 @@ fn an_interrogative_is_no_speaker() {
     let q = quotes("ترى هل هذا هو ما قصده الإمام علي عندما قال: «لا تربوا أبناءكم على ما أنتم عليه، فقد ولدوا لزمان غير زمانكم».");
     assert!(q.iter().all(|r| r.2.as_deref() != Some("هل")), "{q:?}");
 }
+
+#[test]
+fn a_reported_clause_with_no_speaker_to_be_found_is_dropped_but_marked_speech_is_kept() {
+    assert!(quotes("أعتقد أن حاجة الروائي إلى الإرث الحضاري كبيرة.").is_empty());
+    let q = quotes("قال: «هذا نص في علامات تنصيص كاملة».");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, None);
+}
