@@ -597,8 +597,9 @@ fn a_participle_after_unnamed_sources_continues_them() {
 fn scripture_cited_is_no_quote_but_a_prayer_to_god_is() {
     assert!(quotes("وقد قال تعالى: (وإذا تولى سعى في الأرض ليفسد فيها ويهلك الحرث والنسل).").is_empty());
     assert!(quotes("والله يقول في كتابه الكريم إن أكرمكم عند الله أتقاكم.").is_empty());
-    let (_, content, ..) = one("ودعا الله عز وجل أن يوفق ويهدي شبابنا لما فيه الخير.");
-    assert_eq!(content, "يوفق ويهدي شبابنا لما فيه الخير");
+    let q = quotes("وقال الشيخ سامي نور إن الأمة بخير. ودعا الله عز وجل أن يوفق ويهدي شبابنا لما فيه الخير.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "يوفق ويهدي شبابنا لما فيه الخير");
 }
 
 #[test]
