@@ -193,6 +193,13 @@ pub(crate) fn unattributed_marks(
                 ));
                 continue;
             }
+            // `وعن مباراة طلائع الجيش: «…»`: a topic and its answer, from the speaker before.
+            let topic = whole_clause && words.is_word(s) && lexicon::is_topic_preposition(ctx.norm(s));
+            if topic && size >= 3 {
+                claimed[k] = true;
+                out.push(found(words.items[colon].span, Subject::Dropped, None, 0.7));
+                continue;
+            }
         }
         // `ووفق X، «…»`
         let mut j = m.open;

@@ -673,3 +673,11 @@ fn a_reported_clause_with_no_speaker_to_be_found_is_dropped_but_marked_speech_is
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, None);
 }
+
+#[test]
+fn a_topic_before_a_colon_and_marks_is_answered_by_the_last_speaker() {
+    let q = quotes("وقال المدرب جوزفالدو فيريرا إن الفريق جاهز. وعن مباراة طلائع الجيش: «الفرحة بالفوز بالدوري أثرت على تركيز اللاعبين».");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "الفرحة بالفوز بالدوري أثرت على تركيز اللاعبين");
+    assert_eq!(q[1].2, q[0].2);
+}
