@@ -289,6 +289,12 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         if !(words.is_word(cue_end) && ctx.norm(cue_end) == "في") {
             return None;
         }
+        // `جاء في الحديث «…»`, `جاء في القرآن الكريم`: scripture, not a source in the story.
+        let scripture = words.is_word(cue_end + 1)
+            && matches!(ctx.norm(cue_end + 1), "الحديث" | "القران" | "الايه" | "الاثر" | "كتابه" | "محكم" | "السنه");
+        if scripture {
+            return None;
+        }
         subject_start = cue_end + 1;
     }
     // `أعلن أمس الأربعاء الوزير …`, `وقالت لرويترز`, `كشفت فيه مصادر`, `وأوضح لـ"الصحيفة"`:
