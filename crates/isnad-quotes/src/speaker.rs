@@ -191,10 +191,13 @@ impl<'c, 'w> Resolver<'c, 'w> {
                 |n: Span| self.entities[k].mentions.iter().any(|m| m.span.overlaps(n));
             // (A title the entity stage linked to a person is no name: `الأستاذ` linked to
             // `أحمد` before `الأستاذ علي بن محمد العمير`.)
-            let at_start = self.entities[k]
-                .mentions
-                .iter()
-                .any(|m| m.span.start == span.start && m.kind != MentionKind::Title);
+            // (Nor is a lone title word the stage took for a name: `أمين` in `أمين مجلس شباب
+            // منطقة الباحة وليد الخاطر`.)
+            let at_start = self.entities[k].mentions.iter().any(|m| {
+                m.span.start == span.start
+                    && m.kind != MentionKind::Title
+                    && !lexicon::is_title_word(&normalize(m.span.slice(self.text)))
+            });
             self.entities[k].label != EntityLabel::Per || at_start || name.is_none_or(covers_name)
         });
         if let (Some(k), Some(n)) = (stage_entity, name) {
@@ -343,6 +346,10 @@ impl<'c, 'w> Resolver<'c, 'w> {
                                 | "نفسه"
                                 | "نفسها"
                         );
+                    // `مصادر ميدانية`: after an unnamed source comes its adjective, not a name.
+                    let after_source = k > s
+                        && words.is_word(k - 1)
+                        && matches!(words.norm(k - 1), "مصادر" | "مصدر" | "مسؤول" | "مسؤولون" | "شهود" | "سكان" | "خبراء" | "محللون");
                     // `ماجد بن علي النعيمي`: `علي` after `بن` is a name, not `على`.
                     let in_lineage = run.is_some()
                         && k > s
@@ -355,6 +362,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
                     } else if let Some(r) = run.as_mut() {
                         r.1 = k + 1;
                     } else if !(article
+                        || after_source
                         || common_plural
                         || w == "و"
                         || after_function

@@ -138,9 +138,19 @@ pub(crate) fn trim_phrase(
     {
         return None;
     }
-    // `…، التي شرح أنه`: a relative pronoun is no subject of its own.
-    if lexicon::is_relative(first) {
+    // `…، التي شرح أنه`, `والتي تعتقد`: a relative pronoun is no subject of its own; `وختم
+    // حديثه بقوله`: the talk is what the verb ends, not who speaks.
+    let speech_of = |w: &str| {
+        matches!(
+            w,
+            "حديثه" | "حديثها" | "كلمته" | "كلمتها" | "تصريحه" | "تصريحها" | "تصريحاته" | "حواره" | "حوارها" | "لقائه" | "لقائها"
+        )
+    };
+    if lexicon::is_relative(first) || lexicon::is_relative(first.strip_prefix('و').unwrap_or(first)) || speech_of(first) {
         return None;
+    }
+    while end > start + 1 && words.is_word(end - 1) && speech_of(ctx.norm(end - 1)) {
+        end -= 1;
     }
     if matches!(
         first,

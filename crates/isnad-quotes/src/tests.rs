@@ -684,3 +684,14 @@ fn a_topic_before_a_colon_and_marks_is_answered_by_the_last_speaker() {
     assert_eq!(q[1].1, "الفرحة بالفوز بالدوري أثرت على تركيز اللاعبين");
     assert_eq!(q[1].2, q[0].2);
 }
+
+#[test]
+fn an_unnamed_sources_adjective_and_the_talk_a_verb_ends_are_no_names() {
+    let (_, _, name, _) = one("وأشارت مصادر ميدانية إلى أن الغارات استهدفت مواقع عسكرية.");
+    assert_eq!(name.as_deref(), Some("مصادر ميدانية"));
+    let q = quotes("وقال الوزير سامي نور إن النادي جاهز. وختم حديثه بقوله إنه يفضل الاستمرار.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].2, q[0].2, "{q:?}");
+    let (_, _, _, mention) = one("وختم نائب وزير الصحة حديثه بأن الوزارة بصدد إنشاء مستشفيات جديدة.");
+    assert_eq!(mention.as_deref(), Some("نائب وزير الصحة"));
+}
