@@ -452,7 +452,8 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 if j > cue_end && ctx.cue_at(j).is_some_and(|c| c.form != CueForm::Masdar) {
                     break;
                 }
-                let temporal_after_subject = j > subject_start && lexicon::is_temporal(norm);
+                let temporal_after_subject =
+                    j > subject_start && lexicon::is_temporal(norm) && !crate::subject::number_in_name(ctx, j, subject_start);
                 if subject_end.is_none()
                     && (lexicon::starts_adverbial(norm, next) || temporal_after_subject)
                 {

@@ -79,7 +79,9 @@ pub(crate) fn trim_phrase(
     {
         end -= 1;
     }
-    while end > start && (!words.is_word(end - 1) || lexicon::is_temporal(ctx.norm(end - 1))) {
+    while end > start
+        && (!words.is_word(end - 1) || lexicon::is_temporal(ctx.norm(end - 1)) && !number_in_name(ctx, end - 1, start))
+    {
         end -= 1;
     }
     // `روحاني لإردوغان`: an addressee after the subject.
@@ -178,6 +180,18 @@ pub(crate) fn trim_phrase(
         return None;
     }
     Some((start, end))
+}
+
+/// Whether the number at `k` ends a name (`توب 500`, `الدول الـ 12`) rather than dating the
+/// clause (a year after a time word).
+pub(crate) fn number_in_name(ctx: &Context, k: usize, start: usize) -> bool {
+    let words = ctx.words;
+    k > start
+        && ctx.norm(k).chars().all(|c| c.is_ascii_digit())
+        && (ctx.text_of(k - 1) == "الـ"
+            || words.is_word(k - 1)
+                && !lexicon::is_temporal(ctx.norm(k - 1))
+                && !matches!(ctx.norm(k - 1), "عام" | "العام" | "سنه" | "عامي" | "منذ"))
 }
 
 /// A marked span that is part of a clause rather than its content: a short name or term

@@ -695,3 +695,11 @@ fn an_unnamed_sources_adjective_and_the_talk_a_verb_ends_are_no_names() {
     let (_, _, _, mention) = one("وختم نائب وزير الصحة حديثه بأن الوزارة بصدد إنشاء مستشفيات جديدة.");
     assert_eq!(mention.as_deref(), Some("نائب وزير الصحة"));
 }
+
+#[test]
+fn a_number_that_ends_a_name_stays_in_the_speaker() {
+    let (_, _, _, mention) = one("وذكرت هيئة توب 500 أن معدل النمو في الحوسبة العالمية قد تراجع.");
+    assert_eq!(mention.as_deref(), Some("هيئة توب 500"));
+    let (_, _, _, mention) = one("وقال الوزير سامي نور يوم 12 إن النمو تراجع.");
+    assert_eq!(mention.as_deref(), Some("الوزير سامي نور"));
+}
