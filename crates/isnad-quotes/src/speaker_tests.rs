@@ -10,6 +10,15 @@ type Row = (String, Option<String>, Option<String>);
 /// Quotes of `text` with stage entities given as (label, canonical, mention texts); each
 /// mention is the first occurrence of its text not yet taken.
 fn quotes_with(text: &str, entities: &[(EntityLabel, &str, &[&str])]) -> Vec<Row> {
+    let entities: Vec<(EntityLabel, &str, Vec<(&str, MentionKind)>)> = entities
+        .iter()
+        .map(|(label, canonical, mentions)| (*label, *canonical, mentions.iter().map(|m| (*m, MentionKind::Name)).collect()))
+        .collect();
+    quotes_with_kinds(text, &entities)
+}
+
+/// `quotes_with`, each mention with its kind (a title the entity stage linked to a person).
+fn quotes_with_kinds(text: &str, entities: &[(EntityLabel, &str, Vec<(&str, MentionKind)>)]) -> Vec<Row> {
     let mut taken: Vec<Span> = Vec::new();
     let entities = entities
         .iter()
@@ -20,7 +29,7 @@ fn quotes_with(text: &str, entities: &[(EntityLabel, &str, &[&str])]) -> Vec<Row
             canonical: (*canonical).to_owned(),
             mentions: mentions
                 .iter()
-                .map(|m| {
+                .map(|&(m, kind)| {
                     let start = text
                         .match_indices(m)
                         .map(|(s, _)| s)
@@ -28,10 +37,7 @@ fn quotes_with(text: &str, entities: &[(EntityLabel, &str, &[&str])]) -> Vec<Row
                         .expect("mention in text");
                     let span = Span::new(start, start + m.len());
                     taken.push(span);
-                    Mention {
-                        span,
-                        kind: MentionKind::Name,
-                    }
+                    Mention { span, kind }
                 })
                 .collect(),
             roles: Vec::new(),
@@ -440,29 +446,14 @@ fn before_any_speaker_the_leads_subject_carries_over_a_long_list() {
 #[test]
 fn a_name_in_the_participles_clause_wins_over_a_title_linked_elsewhere() {
     // The entity stage clustered the title `مدير` with another person.
-    let text = "وأوضح مدير سجون حائل إن المبنى جديد. فيما اعتبر مدير العلاقات والإعلام بسجون المنطقة النقيب نواف العبطان، البرنامج من أهم برامج الإصلاح، مؤكدا أن ذلك سيعكس أبعادا إيجابية على النزلاء.";
-    let at = |s: &str, nth: usize| {
-        let start = text.match_indices(s).nth(nth).expect("in text").0;
-        Span::new(start, start + s.len())
-    };
-    let entity = |id: &str, canonical: &str, mentions: Vec<Mention>| Entity {
-        id: id.into(),
-        label: EntityLabel::Per,
-        canonical: canonical.into(),
-        mentions,
-        roles: Vec::new(),
-        value: None,
-    };
-    let entities = vec![
-        entity("E1", "سالم الحازمي", vec![
-            Mention { span: at("مدير", 0), kind: MentionKind::Title },
-            Mention { span: at("مدير", 1), kind: MentionKind::Title },
-        ]),
-        entity("E2", "نواف العبطان", vec![Mention { span: at("نواف العبطان", 0), kind: MentionKind::Name }]),
-    ];
-    let q = crate::tests::analyze_with(text, entities);
-    let last = q.last().and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
-    assert_eq!(last, Some("نواف العبطان"), "{q:?}");
+    let q = quotes_with_kinds(
+        "وأوضح مدير سجون حائل إن المبنى جديد. فيما اعتبر مدير العلاقات والإعلام بسجون المنطقة النقيب نواف العبطان، البرنامج من أهم برامج الإصلاح، مؤكدا أن ذلك سيعكس أبعادا إيجابية على النزلاء.",
+        &[
+            (EntityLabel::Per, "سالم الحازمي", vec![("مدير", MentionKind::Title), ("مدير", MentionKind::Title)]),
+            (EntityLabel::Per, "نواف العبطان", vec![("نواف العبطان", MentionKind::Name)]),
+        ],
+    );
+    assert_eq!(q.last().and_then(|r| r.1.as_deref()), Some("نواف العبطان"), "{q:?}");
 }
 
 #[test]
@@ -476,26 +467,15 @@ fn a_titled_name_the_entity_stage_missed_speaks_for_its_participle() {
 
 #[test]
 fn a_title_linked_to_another_person_does_not_take_over_a_named_phrase() {
-    let text = "وقال الأستاذ أحمد الزهراني إن المعارك مفيدة على الدوام. ويرى الأستاذ علي بن محمد العمير أن للمعارك الأدبية بعض السلبيات.";
-    let at = |s: &str, nth: usize| {
-        let start = text.match_indices(s).nth(nth).expect("in text").0;
-        Span::new(start, start + s.len())
-    };
-    let entities = vec![Entity {
-        id: "E1".into(),
-        label: EntityLabel::Per,
-        canonical: "أحمد الزهراني".into(),
-        mentions: vec![
-            Mention { span: at("الأستاذ", 0), kind: MentionKind::Title },
-            Mention { span: at("أحمد الزهراني", 0), kind: MentionKind::Name },
-            Mention { span: at("الأستاذ", 1), kind: MentionKind::Title },
-        ],
-        roles: Vec::new(),
-        value: None,
-    }];
-    let q = crate::tests::analyze_with(text, entities);
-    let last = q.last().and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
-    assert_eq!(last, Some("علي بن محمد العمير"), "{q:?}");
+    let q = quotes_with_kinds(
+        "وقال الأستاذ أحمد الزهراني إن المعارك مفيدة على الدوام. ويرى الأستاذ علي بن محمد العمير أن للمعارك الأدبية بعض السلبيات.",
+        &[(
+            EntityLabel::Per,
+            "أحمد الزهراني",
+            vec![("الأستاذ", MentionKind::Title), ("أحمد الزهراني", MentionKind::Name), ("الأستاذ", MentionKind::Title)],
+        )],
+    );
+    assert_eq!(q.last().and_then(|r| r.1.as_deref()), Some("علي بن محمد العمير"), "{q:?}");
 }
 
 #[test]
