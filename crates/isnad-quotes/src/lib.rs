@@ -189,3 +189,7 @@ pub fn prediction_value(doc: &Document, id: serde_json::Value) -> serde_json::Va
 mod speaker_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod phrase_tests;
+#[cfg(test)]
+mod scope_tests;

@@ -5,7 +5,7 @@ use isnad_core::{Document, Entity, Quote, QuoteKind};
 use crate::QuoteStage;
 
 /// (kind, content, speaker name, mention)
-type Row = (QuoteKind, String, Option<String>, Option<String>);
+pub(crate) type Row = (QuoteKind, String, Option<String>, Option<String>);
 
 /// The stage's quotes of `text`, with `entities` standing in for the entity stage.
 pub(crate) fn analyze_with(text: &str, entities: Vec<Entity>) -> Vec<Quote> {
@@ -16,7 +16,7 @@ pub(crate) fn analyze_with(text: &str, entities: Vec<Entity>) -> Vec<Quote> {
     QuoteStage::default().analyze(&doc).0
 }
 
-fn quotes(text: &str) -> Vec<Row> {
+pub(crate) fn quotes(text: &str) -> Vec<Row> {
     analyze_with(text, Vec::new())
         .iter()
         .map(|q| {
@@ -33,7 +33,7 @@ fn quotes(text: &str) -> Vec<Row> {
         .collect()
 }
 
-fn one(text: &str) -> Row {
+pub(crate) fn one(text: &str) -> Row {
     let q = quotes(text);
     assert_eq!(q.len(), 1, "{text}: {q:?}");
     q.into_iter().next().unwrap()
@@ -47,46 +47,6 @@ fn indirect_after_verb_subject_and_adverbial() {
     assert_eq!(content, "المحادثات ستستأنف غدا");
     assert_eq!(name.as_deref(), Some("سامي نور"));
     assert_eq!(mention.as_deref(), Some("وزير الخارجية سامي نور"));
-}
-
-#[test]
-fn closing_and_clarifying_verbs_report_but_during_does_not() {
-    let (_, content, name, _) = one("وأبان الدكتور سامي نور أن المشروع سيكتمل العام المقبل.");
-    assert_eq!((content.as_str(), name.as_deref()), ("المشروع سيكتمل العام المقبل", Some("سامي نور")));
-    let (_, content, ..) = one("وختم الموقع بأن التذاكر ستتاح للجميع.");
-    assert_eq!(content, "التذاكر ستتاح للجميع");
-    assert!(quotes("وقعت الحادثة إبان الحرب أن كانت المدينة محاصرة.").is_empty());
-}
-
-#[test]
-fn a_name_in_parentheses_after_an_organizations_head_is_part_of_the_speaker() {
-    let (_, content, name, mention) = one("قالت دورية (لانسيت) الطبية إن اللوائح الخاصة بالوشم تميل إلى التركيز على المخاطر.");
-    assert_eq!(content, "اللوائح الخاصة بالوشم تميل إلى التركيز على المخاطر");
-    assert_eq!(mention.as_deref(), Some("دورية (لانسيت) الطبية"));
-    assert_eq!(name.as_deref(), Some("دورية لانسيت الطبية"));
-}
-
-#[test]
-fn marks_naming_an_outlet_before_a_cue_are_no_quote() {
-    let q = quotes("وفي مقابلة سابقة مع صحيفة «نيويورك تايمز»، نوه أوباما إلى هرولة الدول إلى إيران.");
-    assert!(q.is_empty(), "{q:?}");
-}
-
-#[test]
-fn an_interviewers_question_is_no_report() {
-    assert!(quotes("هل ستتخلى إيران عن الحوثي؟ أم ماذا تتوقع أن تفعل معه؟").is_empty());
-}
-
-#[test]
-fn the_verbs_prepositional_object_is_no_part_of_its_subject() {
-    let (_, _, name, _) = one("ويعلق الكاتب على هذا الطبق بالقول: «إنه طبق في غاية الروعة يستحق أن يتذوقه الجميع».");
-    assert_eq!(name.as_deref(), Some("الكاتب"));
-    let (_, _, name, _) = one("وقال المشرف العام على المهرجان صالح الأحمد إن الإقبال كبير.");
-    assert_eq!(name.as_deref(), Some("صالح الأحمد"));
-    let (_, _, name, _) = one("وقال مصدر مطلع على المفاوضات إن الجولة انتهت.");
-    assert_eq!(name.as_deref(), Some("مصدر مطلع على المفاوضات"));
-    let (_, _, name, _) = one("وقال المشرف على الدراسة إن النتائج مشجعة.");
-    assert_eq!(name.as_deref(), Some("المشرف على الدراسة"));
 }
 
 #[test]
@@ -514,192 +474,4 @@ fn a_manner_adverb_after_the_verb_is_no_speaker() {
     let q = quotes("وقال الرئيس جمال سالم إن الفيلم جيد. وقال ساخرا: «هل أنا عتريس حتى أمنع الفيلم»");
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].2.as_deref(), Some("جمال سالم"), "{q:?}");
-}
-
-#[test]
-fn a_writers_name_in_the_byline_speaks_for_no_one() {
-    let text = "أيمن حسن – سبق: انتشرت على مواقع الأخبار أنباء عن هروب المتمردين، مشيرة إلى أنه تم القبض على عدد منهم.";
-    let name = "أيمن حسن";
-    let entities = vec![Entity {
-        id: "E1".into(),
-        label: isnad_core::EntityLabel::Per,
-        canonical: name.into(),
-        mentions: vec![isnad_core::Mention { span: isnad_core::Span::new(0, name.len()), kind: Default::default() }],
-        roles: Vec::new(),
-        value: None,
-    }];
-    let speaker_of = |byline: bool| {
-        let mut doc = Document::new(text);
-        doc.entities = Some(entities.clone());
-        if byline {
-            let end = text.find(':').unwrap();
-            let span = isnad_core::Span::new(0, end);
-            let field = isnad_core::MetadataField { span, value: text[..end].into() };
-            doc.metadata = Some(isnad_core::Metadata { dateline: Some(field), ..Default::default() });
-        }
-        let quotes = QuoteStage::default().analyze(&doc).0;
-        quotes.first().and_then(|q| q.speaker.as_ref()).map(|s| s.name.clone())
-    };
-    assert_eq!(speaker_of(false).as_deref(), Some(name), "without the byline the name is taken");
-    assert_eq!(speaker_of(true), None);
-}
-
-#[test]
-fn a_support_verb_or_relative_pronoun_before_the_cue_is_no_speaker() {
-    let q = quotes("وقال الوزير سامي نور إن الاتفاق صامد. ومضى يقول إن البديل الذي طرحناه أفضل.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].2, q[0].2, "{q:?}");
-    let q = quotes("وعرض المصمم تصاميمه الجديدة، التي شرح أنه استقاها من الفطائر.");
-    assert!(q.iter().all(|r| r.2.as_deref() != Some("التي")), "{q:?}");
-}
-
-#[test]
-fn a_demonstrative_points_back_to_the_titled_speaker() {
-    let q = quotes("وقال مسؤول أمني إن الهجوم فشل. ونقلت وكالة «رويترز» عن هذا المسؤول، الذي رفض ذكر اسمه، قوله: «ما تقوله لنا الأحداث هو أن الخطر قائم».");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].2, q[0].2, "{q:?}");
-}
-
-#[test]
-fn a_verbal_noun_and_a_cited_outlets_name_are_no_quotes() {
-    assert!(quotes("إذ قال في تغريدة له مع عدم ذكر اسمه “من مخلفات العهود الغابرة”.").iter().all(|q| q.1 != "من مخلفات العهود الغابرة" || q.2.as_deref() != Some("اسمه")));
-    assert!(quotes("وبحسب صحيفة «صنداي مورنينغ بوست» الصادرة في هونغ كونغ، هبطت الطائرة بسلام.").is_empty());
-    assert!(quotes("وهذا ما ذكرت صحيفة «هندوستان تايمز».").is_empty());
-}
-
-#[test]
-fn a_name_starting_with_lam_is_no_addressee() {
-    let (_, _, _, mention) = one("ويقول رئيس الاتحاد العالمي للغطس الحر كيمو لاتينين «كانت نجمة غطس حر من الطراز الأول».");
-    assert!(mention.as_deref().is_some_and(|m| m.ends_with("كيمو لاتينين")), "{mention:?}");
-}
-
-#[test]
-fn an_organization_named_in_marks_speaks_for_its_dropped_subject_cues() {
-    let q = quotes("كشفت شركة «تيراداتا» المتخصصة في تحليل البيانات عن تزايد الطلب.\nوأشارت إلى أن هذه البيانات تشمل المدونات.");
-    assert_eq!(q.len(), 1, "{q:?}");
-    assert!(q[0].2.as_deref().is_some_and(|n| n.contains("تيراداتا")), "{q:?}");
-}
-
-#[test]
-fn a_subject_set_off_by_a_relative_clause_speaks() {
-    let (_, _, name, _) = one("إلا أن الحكومات التي تلتقي اعتبارا من الغد في هاواي تؤكد أن هذا الاتفاق سيعزز النمو.");
-    assert_eq!(name.as_deref(), Some("الحكومات"));
-}
-
-#[test]
-fn a_participle_after_unnamed_sources_continues_them() {
-    let q = quotes("وقالت الوزيرة سامية نور إن الأمن مستتب. إلى ذلك، حذرت مصادر مطلعة من انتحال بعض المحامين صفة الدفاع عن السجناء، مشيرة إلى أن بعض الأهالي يقعون في شراكهم.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].2.as_deref(), Some("مصادر مطلعة"), "{q:?}");
-}
-
-#[test]
-fn scripture_cited_is_no_quote_but_a_prayer_to_god_is() {
-    assert!(quotes("وقد قال تعالى: (وإذا تولى سعى في الأرض ليفسد فيها ويهلك الحرث والنسل).").is_empty());
-    assert!(quotes("والله يقول في كتابه الكريم إن أكرمكم عند الله أتقاكم.").is_empty());
-    let q = quotes("وقال الشيخ سامي نور إن الدماء معصومة، حيث جاء في الحديث «لا يزال المرء في فسحة من دينه ما لم يصب دما حراما»، مشددا على أن الشريعة جاءت لحفظ الدماء.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].2, q[0].2, "{q:?}");
-    let q = quotes("وقال الشيخ سامي نور إن الأمة بخير. ودعا الله عز وجل أن يوفق ويهدي شبابنا لما فيه الخير.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].1, "يوفق ويهدي شبابنا لما فيه الخير");
-}
-
-#[test]
-fn an_impersonal_present_of_belief_and_a_noun_object_after_an_adverbial_are_no_quotes() {
-    assert!(quotes("ويتوقع أن تصل النسبة إلى 15 في المائة في نهاية العام.").is_empty());
-    assert!(quotes("ويعتقد إنها قد توفيت في البحر.").is_empty());
-    assert!(quotes("وأكد خلال كلمة ألقاها على أهمية مشاركة المواطنين وأن يكون كل مواطن مساهما فيها.").is_empty());
-    let (_, _, name, _) = one("ويتوقع الخبراء أن تصل النسبة إلى 15 في المائة.");
-    assert_eq!(name.as_deref(), Some("الخبراء"));
-}
-
-#[test]
-fn a_turn_to_a_new_speaker_opens_a_clause_and_participles_of_bayyana_report_anywhere() {
-    let (_, _, name, _) = one("من جهته بين المدير الإقليمي للحملة الدكتور بدر السمحان، أنه يتم تقديم الرعاية النفسية للسوريين.");
-    assert_eq!(name.as_deref(), Some("بدر السمحان"));
-    let q = quotes("وقال المدرب: سنلعب بقوة في الوقت الذي يجب علينا فيه التركيز، وبدوره أكد لاعب الوسط حمد الحمد أن موقعة العين تعني لفريقه الكثير.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].1, "موقعة العين تعني لفريقه الكثير");
-    let q = quotes("وأوضح الوزير بأن الشعب يستنكر الدور الذي يلعبه النظام على حساب تطلعات الشعوب مبينا بأن الدور في تزايد على الأراضي السورية.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].1, "الدور في تزايد على الأراضي السورية");
-}
-
-#[test]
-fn describing_reports_a_clause_but_labels_nothing() {
-    let (_, content, name, _) = one("وقد وصف أوباما هذا التحول السياسي بأنه تحول طال انتظاره.");
-    assert_eq!((content.as_str(), name.as_deref()), ("تحول طال انتظاره", Some("أوباما")));
-    assert!(quotes("وكتب قصائد كثيرة مثل «الأسير القوقازي»، ووصفت روايته الشعرية «يفغيني أونيغين» بالموسوعة.").is_empty());
-}
-
-#[test]
-fn a_noun_object_after_the_subject_and_a_list_after_a_colon_are_no_quotes() {
-    assert!(quotes("أكد الأمير سعود بن نايف أهمية الأنشطة السياحية في المنطقة على أن تضم أنشطة هادفة.").is_empty());
-    assert!(quotes("وبررت الدول هذا الطلب إلى سببين يتمثلان في: الحاجة لإجراء مزيد من المشاورات قبل التوقيع.").is_empty());
-}
-
-#[test]
-fn the_title_imam_is_no_adverb() {
-    let (_, _, name, _) = one("قال إمام وخطيب المسجد الحرام الشيخ الدكتور صالح بن عبدالله بن حميد إن الأمة بخير.");
-    assert_eq!(name.as_deref(), Some("صالح بن عبدالله بن حميد"));
-}
-
-#[test]
-fn a_name_in_marks_before_bayna_makes_it_the_preposition() {
-    assert!(quotes("وهو ما عبرت عنه قمة \"كامب ديفيد\" بين الرئيس الأميركي وقادة دول الخليج بالتأكيد على أن يكون هناك اتفاق شامل.").is_empty());
-}
-
-#[test]
-fn a_conjoined_relative_and_a_trailing_preposition_are_no_part_of_the_speaker() {
-    let (_, _, _, mention) = one("وقالت شاران بورو الأمين العام للاتحاد العالمي للنقابات والذي يضم الملايين إن الأجور تتراجع.");
-    assert_eq!(mention.as_deref(), Some("شاران بورو الأمين العام للاتحاد العالمي للنقابات"));
-}
-
-#[test]
-fn a_negation_before_the_verb_is_no_speaker() {
-    let q = quotes("وقال الخبير سامي نور إن الأسعار مرتفعة. ولا يرى كذلك أنه توجد أزمة إسكانية.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].2, q[0].2, "{q:?}");
-}
-
-#[test]
-fn an_interrogative_is_no_speaker() {
-    let q = quotes("ترى هل هذا هو ما قصده الإمام علي عندما قال: «لا تربوا أبناءكم على ما أنتم عليه، فقد ولدوا لزمان غير زمانكم».");
-    assert!(q.iter().all(|r| r.2.as_deref() != Some("هل")), "{q:?}");
-}
-
-#[test]
-fn a_reported_clause_with_no_speaker_to_be_found_is_dropped_but_marked_speech_is_kept() {
-    assert!(quotes("أعتقد أن حاجة الروائي إلى الإرث الحضاري كبيرة.").is_empty());
-    let q = quotes("قال: «هذا نص في علامات تنصيص كاملة».");
-    assert_eq!(q.len(), 1, "{q:?}");
-    assert_eq!(q[0].2, None);
-}
-
-#[test]
-fn a_topic_before_a_colon_and_marks_is_answered_by_the_last_speaker() {
-    let q = quotes("وقال المدرب جوزفالدو فيريرا إن الفريق جاهز. وعن مباراة طلائع الجيش: «الفرحة بالفوز بالدوري أثرت على تركيز اللاعبين».");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].1, "الفرحة بالفوز بالدوري أثرت على تركيز اللاعبين");
-    assert_eq!(q[1].2, q[0].2);
-}
-
-#[test]
-fn an_unnamed_sources_adjective_and_the_talk_a_verb_ends_are_no_names() {
-    let (_, _, name, _) = one("وأشارت مصادر ميدانية إلى أن الغارات استهدفت مواقع عسكرية.");
-    assert_eq!(name.as_deref(), Some("مصادر ميدانية"));
-    let q = quotes("وقال الوزير سامي نور إن النادي جاهز. وختم حديثه بقوله إنه يفضل الاستمرار.");
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[1].2, q[0].2, "{q:?}");
-    let (_, _, _, mention) = one("وختم نائب وزير الصحة حديثه بأن الوزارة بصدد إنشاء مستشفيات جديدة.");
-    assert_eq!(mention.as_deref(), Some("نائب وزير الصحة"));
-}
-
-#[test]
-fn a_number_that_ends_a_name_stays_in_the_speaker() {
-    let (_, _, _, mention) = one("وذكرت هيئة توب 500 أن معدل النمو في الحوسبة العالمية قد تراجع.");
-    assert_eq!(mention.as_deref(), Some("هيئة توب 500"));
-    let (_, _, _, mention) = one("وقال الوزير سامي نور يوم 12 إن النمو تراجع.");
-    assert_eq!(mention.as_deref(), Some("الوزير سامي نور"));
 }
