@@ -467,6 +467,13 @@ pub fn describes(word: &str) -> bool {
     ["وصف", "يصف", "تصف", "واصف"].iter().any(|p| bare.starts_with(p) || word.starts_with(p))
 }
 
+/// An honorific pronoun standing for a person named before (`سموه`, `معاليه`); `سعادته` also
+/// means "his happiness", so `with_happiness` says whether to count it.
+pub fn is_honorific_pronoun(word: &str, with_happiness: bool) -> bool {
+    matches!(word, "سموه" | "سموها" | "معاليه" | "معاليها" | "فضيلته" | "سماحته")
+        || with_happiness && matches!(word, "سعادته" | "سعادتها")
+}
+
 /// Words that turn to a new speaker before their verb (`من جهته بين`, `وبدوره أكد`).
 pub fn turns_to_speaker(word: &str) -> bool {
     matches!(

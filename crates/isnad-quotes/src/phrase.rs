@@ -131,7 +131,7 @@ pub(crate) fn gender_of(head: &str) -> Gender {
         }
     } else if lexicon::is_title_word(h) {
         // Honorifics end in ه whatever the person (`سماحة المفتي`, `سعادته`).
-        let honorific = matches!(h, "سموه" | "سماحه" | "سماحته" | "فضيله" | "فضيلته" | "سعاده" | "سعادته" | "معاليه");
+        let honorific = lexicon::is_honorific_pronoun(h, true) || matches!(h, "سماحه" | "فضيله" | "سعاده");
         if h.ends_with('ه') && !honorific {
             Gender::Feminine
         } else {

@@ -499,7 +499,7 @@ impl<'c, 'w> Resolver<'c, 'w> {
     /// phrase shares its title.
     fn by_title(&self, phrase: &[String], head: &str, pointed: bool) -> Option<usize> {
         let head = strip_article(head);
-        if matches!(head, "سموه" | "معاليه" | "فضيلته" | "سعادته" | "سماحته" | "سموها" | "معاليها" | "سعادتها") {
+        if lexicon::is_honorific_pronoun(head, true) {
             return self.history.last().map(|s| s.entity);
         }
         if !lexicon::is_title_word(head) || lexicon::is_org_head(head) || (phrase.len() < 2 && !pointed) {

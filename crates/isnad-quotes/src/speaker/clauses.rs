@@ -168,7 +168,7 @@ impl Resolver<'_, '_> {
             if j < position
                 && words.is_word(j)
                 // (not `سعادته`: "his happiness" as often as "his Excellency")
-                && matches!(words.norm(j), "معاليه" | "سموه" | "سماحته" | "فضيلته")
+                && lexicon::is_honorific_pronoun(words.norm(j), false)
             {
                 return self.history.last().map(|s| s.entity);
             }
