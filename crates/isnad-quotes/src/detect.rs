@@ -305,7 +305,8 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
         while subject_start < end && words.is_word(subject_start) && {
             let w = ctx.norm(subject_start);
             lexicon::is_temporal(w)
-                || matches!(w, "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "لهم" | "لي" | "لنا" | "لك" | "لكم")
+                || lexicon::is_resumptive(w)
+                || matches!(w, "لي" | "لنا" | "لك" | "لكم")
                 || lexicon::starts_adverbial(w, "") && w.starts_with('ل') && w != "ل"
         } {
             subject_start += 1;

@@ -467,6 +467,16 @@ pub fn describes(word: &str) -> bool {
     ["وصف", "يصف", "تصف", "واصف"].iter().any(|p| bare.starts_with(p) || word.starts_with(p))
 }
 
+/// A resumptive pronoun between a verb and its subject (`كشفت فيه مصادر`, `قالت له`).
+pub fn is_resumptive(word: &str) -> bool {
+    matches!(word, "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "لهم")
+}
+
+/// A pointer back to the statement before (`صرح بذلك المدير`).
+pub fn is_pointer(word: &str) -> bool {
+    matches!(word, "بذلك" | "بهذا" | "ذلك" | "هذا" | "كذلك")
+}
+
 /// An honorific pronoun standing for a person named before (`سموه`, `معاليه`); `سعادته` also
 /// means "his happiness", so `with_happiness` says whether to count it.
 pub fn is_honorific_pronoun(word: &str, with_happiness: bool) -> bool {

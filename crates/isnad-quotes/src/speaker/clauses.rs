@@ -159,7 +159,8 @@ impl Resolver<'_, '_> {
             let mut j = k + 1;
             while j < position
                 && words.is_word(j)
-                && (matches!(words.norm(j), "فيه" | "فيها" | "عنه" | "عنها" | "له" | "لها" | "بذلك" | "بهذا" | "ذلك")
+                && (lexicon::is_resumptive(words.norm(j))
+                    || lexicon::is_pointer(words.norm(j)) && words.norm(j) != "هذا" && words.norm(j) != "كذلك"
                     || lexicon::turns_to_speaker(words.norm(j)))
             {
                 j += 1;
@@ -335,7 +336,9 @@ impl Resolver<'_, '_> {
             let mut subject = start + 1;
             while subject + 1 < position
                 && words.is_word(subject)
-                && matches!(words.norm(subject), "بذلك" | "بهذا" | "ذلك" | "هذا" | "كذلك" | "ايضا" | "بدوره" | "بدورها")
+                && (lexicon::is_pointer(words.norm(subject))
+                    || lexicon::turns_to_speaker(words.norm(subject))
+                    || words.norm(subject) == "ايضا")
             {
                 subject += 1;
             }
