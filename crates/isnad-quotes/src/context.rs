@@ -28,6 +28,9 @@ pub struct Context<'w> {
     pub name_starts: Vec<usize>,
     /// The lexicon's cue for each word, looked up once.
     pub(crate) cues: Vec<Option<Cue>>,
+    /// Normalized words of the persons' names the entity stage found (`جاسر`, `الجاسر`): a
+    /// surname alone is a subject even where the stage did not tag it.
+    pub person_words: lexicon::FastSet<String>,
     /// The original text, for what folding loses (tanween, which marks adverbs).
     text: &'w str,
 }
@@ -85,6 +88,7 @@ impl<'w> Context<'w> {
             names: Vec::new(),
             name_starts: Vec::new(),
             cues,
+            person_words: Default::default(),
             text,
         }
     }

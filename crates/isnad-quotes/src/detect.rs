@@ -469,7 +469,24 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                     return None;
                 }
                 words_seen += 1;
-                if words_seen > 25 {
+                // After an adverbial that closed the subject (`وأوضح الجاسر خلال أمسية …
+                // نظمها … وأدارها …، أن`), the clause may run long before its complementizer.
+                // A named subject: a title, a name of the entity stage, or one word shaped like
+                // a surname (`وأوضح الجاسر`), not an organization or document (`وبينت الدراسة`).
+                let surname = |k: usize| {
+                    let w = ctx.norm(k);
+                    w.starts_with("ال") && w.chars().count() >= 5 && !lexicon::is_org_head(w) && !lexicon::is_title_word(w)
+                };
+                let named_subject = subject_end.is_some_and(|e| {
+                    (subject_start..e).any(|k| {
+                        words.is_word(k)
+                            && (lexicon::is_title_word(ctx.norm(k))
+                                || ctx.names_overlap(words.items[k].span)
+                                || ctx.person_words.contains(ctx.norm(k)))
+                    }) || (e == subject_start + 1 && words.is_word(subject_start) && surname(subject_start))
+                });
+                let limit = if named_subject { 60 } else { 25 };
+                if words_seen > limit {
                     break;
                 }
             }

@@ -33,6 +33,7 @@ impl Hasher for FastHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// Grammatical gender and number carried by a cue, used to check a dropped subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -104,6 +104,14 @@ impl QuoteStage {
             .flat_map(|e| e.mentions.iter().map(|m| m.span.start))
             .collect();
         ctx.name_starts.sort_unstable();
+        ctx.person_words = doc
+            .entities()
+            .iter()
+            .filter(|e| e.label == isnad_core::EntityLabel::Per)
+            .flat_map(|e| e.mentions.iter().filter(|m| m.kind == isnad_core::MentionKind::Name))
+            .flat_map(|m| text::normalize(m.span.get(&doc.text).unwrap_or("")).split(' ').map(str::to_owned).collect::<Vec<_>>())
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
         let found = detect::find(&ctx);
         let bylines: Vec<Span> = doc
             .metadata

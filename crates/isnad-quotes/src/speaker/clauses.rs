@@ -176,21 +176,29 @@ impl Resolver<'_, '_> {
             if j >= position || !words.is_word(j) || !lexicon::is_title_word(words.norm(j)) {
                 continue;
             }
-            let person = self.person_in_run(j, position, 14);
+            let person = self.person_named_in_run(j, position, 14, true);
             if let Some(entity) = person {
                 self.remember(entity, Gender::Unknown, Vec::new(), position);
                 return Some(entity);
             }
             // A titled name the entity stage missed, up to the comma that closes the subject
+            // (before a title the stage linked to some person: `المدير العام لقناة «الإخبارية»
+            // جاسر الجاسر، عن …، مبيّناً أن`)
             // (`وأبدت بدورها مديرة شعبة الإشراف النسوي بسجون حائل مرزوقة بنت مسعر الشمري، …،
             // مؤكدة أن`).
-            let comma = (j..position.min(j + 16))
-                .find(|&x| !words.is_word(x))
+            // (Marks may hold a name inside it: `لقناة «الإخبارية»`.)
+            let comma = (j..position.min(j + 18))
+                .take_while(|&x| words.is_word(x) || words.is_mark(x) || words.is_comma(x))
+                .find(|&x| words.is_comma(x))
                 .filter(|_| lexicon::is_person_title(words.norm(j)));
-            if let Some((a, b)) = comma.filter(|&c| words.is_comma(c)).and_then(|c| trim_phrase(self.ctx, j, c)) {
+            if let Some((a, b)) = comma.and_then(|c| trim_phrase(self.ctx, j, c)) {
                 if self.name_in(a, b).is_some() {
                     return self.phrase(a, b, position).map(|(entity, _)| entity);
                 }
+            }
+            if let Some(entity) = self.person_named_in_run(j, position, 14, false) {
+                self.remember(entity, Gender::Unknown, Vec::new(), position);
+                return Some(entity);
             }
             // The nearest clause is someone else's without a name: look no further, unless it
             // reports from unnamed sources (`حذرت مصادر «عكاظ» من …، مشيرة إلى أن`).
@@ -225,6 +233,12 @@ impl Resolver<'_, '_> {
     /// A person's name in the run wins over a title the entity stage linked to some person
     /// (`مدير العلاقات … النقيب نواف العبطان`: `مدير` may be clustered with another one).
     fn person_in_run(&self, from: usize, position: usize, max: usize) -> Option<usize> {
+        self.person_named_in_run(from, position, max, true)
+            .or_else(|| self.person_named_in_run(from, position, max, false))
+    }
+
+    /// `person_in_run` by names only (`by_name`), or by titles too.
+    fn person_named_in_run(&self, from: usize, position: usize, max: usize, by_name: bool) -> Option<usize> {
         let words = self.ctx.words;
         let person = |by_name: bool| {
             (from..(from + max).min(position))
@@ -239,7 +253,7 @@ impl Resolver<'_, '_> {
                 })
                 .map(|m| m.entity)
         };
-        person(true).or_else(|| person(false))
+        person(by_name)
     }
 
     /// The item index past a place the entity stage found right after the ب of the word at
