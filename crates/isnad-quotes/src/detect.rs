@@ -455,6 +455,11 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
                 }
                 let temporal_after_subject =
                     j > subject_start && lexicon::is_temporal(norm) && !crate::subject::number_in_name(ctx, j, subject_start);
+                // `أكدت تزامناً مع الغارات، أنها`: an adverb with tanween right after the verb;
+                // the subject stood before it.
+                if j == subject_start && subject_end.is_none() && ctx.text_of(j).ends_with("اً") {
+                    subject_end = Some(j);
+                }
                 if subject_end.is_none()
                     && (lexicon::starts_adverbial(norm, next) || temporal_after_subject)
                 {

@@ -150,3 +150,14 @@ fn a_long_adverbial_after_a_named_subject_still_leads_to_its_clause() {
         assert!(row.2.as_deref().is_some_and(|n| n.ends_with("جاسر الجاسر")), "{q:?}");
     }
 }
+
+#[test]
+fn an_addressee_in_the_media_and_an_adverb_after_the_verb_are_no_subjects() {
+    let (_, _, _, mention) = one("وقال اللاعب لموقع ميلان: «أريد أن أساعد الفريق وسأحاول تقديم أفضل ما عندي».");
+    assert_eq!(mention.as_deref(), Some("اللاعب"));
+    let (_, _, name, _) = one("وكانت الحكومة التركية أكدت تزامناً مع الغارات وحملات اعتقال، أنها لن تتهاون مع المتمردين.");
+    assert_eq!(name.as_deref(), Some("الحكومة التركية"));
+    // A report's outlet and a council are no addressees.
+    let (_, _, _, mention) = one("وكشف المدير العام للمكتب التنفيذي لمجلس وزراء الصحة البروفيسور توفيق خوجة، أن الإحصائيات مقلقة.");
+    assert!(mention.as_deref().is_some_and(|m| m.ends_with("توفيق خوجة")), "{mention:?}");
+}

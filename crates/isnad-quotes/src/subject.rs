@@ -35,6 +35,25 @@ pub(crate) fn trim_phrase(
         }
         k += 1;
     }
+    // `وقال اللاعب لموقع ميلان:`: an addressee in the media after the subject (not after a
+    // document or an office, which it completes: `تقرير لموقع K24`, `المدير العام لقناة «الإخبارية»`).
+    let completes = |w: &str| {
+        lexicon::is_org_head(w)
+            || matches!(
+                w.strip_prefix("ال").unwrap_or(w),
+                "عام" | "عامه" | "مدير" | "مديره" | "رئيس" | "رئيسه" | "امين" | "مراسل" | "مراسله" | "محرر" | "متحدث"
+                    | "متحدثه" | "ناطق" | "مستشار" | "نائب" | "عضو" | "مؤسس" | "مالك" | "صاحب" | "تنفيذي"
+            )
+    };
+    if let Some(k) = (start + 1..end).find(|&k| {
+        words.is_word(k)
+            && !(words.is_word(k - 1) && completes(ctx.norm(k - 1)))
+            && ctx.norm(k).strip_prefix('ل').is_some_and(|w| {
+                ["موقع", "صحيف", "جريد", "قناه", "وكاله", "مجله", "تلفزيون", "اذاع", "شبكه"].iter().any(|m| w.starts_with(m))
+            })
+    }) {
+        end = k;
+    }
     // `نوه أوباما إلى هرولة الدول`, `ويعلق الكاتب على هذا الطبق بالقول`, `كتب X عمن …`: a
     // preposition after a name or noun starts the verb's object; after a title it is the
     // participle title's complement (`المشرف على الدراسة`, `مصدر مطلع على المفاوضات`).
