@@ -44,6 +44,19 @@ fn main() {
             let n = run_stage(&texts, profile);
             eprintln!("{bytes} bytes, {n} tokens+sentences");
         }
+        "time" => {
+            let profile: Profile = args[2].parse().unwrap();
+            let mb: f64 = args[3].parse().unwrap();
+            let texts = texts(&args[4], (mb * 1e6) as usize);
+            let bytes: usize = texts.iter().map(String::len).sum();
+            let mut best = f64::INFINITY;
+            for _ in 0..args[5].parse::<usize>().unwrap() {
+                let t = std::time::Instant::now();
+                std::hint::black_box(run_stage(&texts, profile));
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            println!("{profile}: {:.0} MB/s", bytes as f64 / 1e6 / best);
+        }
         "check" => {
             let texts = texts(&args[2], usize::MAX);
             for profile in Profile::ALL {

@@ -136,12 +136,22 @@ impl<'a> Splitter<'a> {
         let mut pending_end = false;
         while i < n {
             if !pending_end {
-                // Most tokens are words and numbers: only a line break before one matters.
-                while i < n && self.tokens[i].kind != TokenKind::Punct {
-                    if i > self.first && self.line_break_between(i - 1, i) {
+                // Most tokens are words and numbers: only a line break before one matters. Most
+                // gaps are empty or one space, decided here from the previous token's end.
+                let tokens = self.tokens;
+                let bytes = self.text.as_bytes();
+                let mut prev_end = if i > 0 { tokens[i - 1].span.end } else { 0 };
+                while let Some(token) = tokens.get(i) {
+                    if token.kind == TokenKind::Punct {
+                        break;
+                    }
+                    let start = token.span.start;
+                    let plain_gap = start == prev_end || (start == prev_end + 1 && bytes.get(prev_end) == Some(&b' '));
+                    if !plain_gap && i > self.first && self.line_break_between(i - 1, i) {
                         self.close(i);
                         self.quotes = Quotes::default();
                     }
+                    prev_end = token.span.end;
                     i += 1;
                 }
                 if i == n {

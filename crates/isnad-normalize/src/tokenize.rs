@@ -25,15 +25,79 @@ use crate::{token_norm, CompactString, Profile};
 /// The tokens of `text`, each with its `profile` form and, for Arabic words carrying
 /// proclitics, their analysis.
 pub fn tokenize(text: &str, profile: Profile) -> Vec<Token> {
-    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16) };
-    tokenizer.run();
-    tokenizer.tokens
+    CLITIC_CACHE.with(|cell| {
+        // A nested call (there is none) would simply run without the cache.
+        let mut guard = cell.try_borrow_mut().ok();
+        let cache = guard.as_deref_mut().map(|c| &mut **c.get_or_insert_with(CliticCache::new));
+        let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16), cache };
+        tokenizer.run();
+        tokenizer.tokens
+    })
 }
 
-struct Tokenizer<'t> {
+struct Tokenizer<'t, 'c> {
     text: &'t str,
     profile: Profile,
     tokens: Vec<Token>,
+    cache: Option<&'c mut CliticCache>,
+}
+
+thread_local! {
+    static CLITIC_CACHE: std::cell::RefCell<Option<Box<CliticCache>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The clitic analyses of recent plain words, by the word's bytes: news text repeats its
+/// words, and the analysis (a skeleton and list lookups) costs far more than a lookup here.
+/// The analysis depends only on the word's bytes and the profile, so a hit gives exactly
+/// what the analysis would. Direct-mapped, one slot a hash, overwritten on a miss.
+struct CliticCache {
+    slots: Box<[CacheSlot]>,
+}
+
+#[derive(Clone, Copy)]
+struct CacheSlot {
+    /// The word's bytes, zero-padded.
+    key: [u64; 3],
+    /// The word's length, with bit 7 set for the camel profile; 0 for an empty slot.
+    tag: u8,
+    /// Whether the word has an analysis, and then the stem's offset in the word.
+    some: bool,
+    stem: u8,
+    stem_norm_start: u8,
+    proclitics: Proclitics,
+}
+
+impl CliticCache {
+    const BITS: u32 = 14;
+    /// Words up to this many bytes (twelve Arabic letters) are cached.
+    const MAX_LEN: usize = 24;
+
+    fn new() -> Box<CliticCache> {
+        let empty =
+            CacheSlot { key: [0; 3], tag: 0, some: false, stem: 0, stem_norm_start: 0, proclitics: Proclitics::EMPTY };
+        Box::new(CliticCache { slots: vec![empty; 1 << Self::BITS].into_boxed_slice() })
+    }
+}
+
+/// `bytes[start..start + len]` (`len <= 24`) as three little-endian words, zero-padded.
+#[inline(always)]
+fn cache_key(bytes: &[u8], start: usize, len: usize) -> [u64; 3] {
+    let mut key = [0u64; 3];
+    if start + 24 <= bytes.len() {
+        for (k, word) in key.iter_mut().enumerate() {
+            let chunk: [u8; 8] = bytes[start + 8 * k..start + 8 * k + 8].try_into().unwrap_or([0; 8]);
+            let have = len.saturating_sub(8 * k).min(8);
+            let mask = if have == 8 { !0 } else { (1u64 << (8 * have)) - 1 };
+            *word = u64::from_le_bytes(chunk) & mask;
+        }
+    } else {
+        let mut padded = [0u8; 24];
+        padded[..len].copy_from_slice(&bytes[start..start + len]);
+        for (k, word) in key.iter_mut().enumerate() {
+            *word = u64::from_le_bytes(padded[8 * k..8 * k + 8].try_into().unwrap_or([0; 8]));
+        }
+    }
+    key
 }
 
 /// The char at byte `i` (a char boundary), if any.
@@ -46,7 +110,7 @@ fn decode_at(text: &str, i: usize) -> Option<char> {
     char::from_u32(crate::camel::decode_utf8(bytes, i).0)
 }
 
-impl<'t> Tokenizer<'t> {
+impl Tokenizer<'_, '_> {
     fn run(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -66,6 +130,11 @@ impl<'t> Tokenizer<'t> {
                 continue;
             }
             let Some(c) = decode_at(text, i) else { break };
+            // The common Arabic marks and guillemets: neither whitespace, controls nor word chars.
+            if matches!(c, '،' | '؛' | '؟' | '«' | '»') {
+                i = self.punct_like(i, c);
+                continue;
+            }
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
@@ -213,24 +282,77 @@ impl<'t> Tokenizer<'t> {
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
         let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
         let span = Span::new(start, pos);
-        let first = [bytes[start], bytes[start + 1]];
         let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
             None
-        } else if !CAMEL && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
-            match plain_article_stem(&self.text[start..pos], &norm) {
+        } else {
+            self.cached_plain_clitics::<CAMEL>(span, &norm)
+        };
+        self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
+        Some(pos)
+    }
+
+    /// [`Self::plain_clitics`] through the cache.
+    #[inline(always)]
+    fn cached_plain_clitics<const CAMEL: bool>(&mut self, span: Span, norm: &str) -> Option<Clitics> {
+        let len = span.end - span.start;
+        let Some(cache) = self.cache.as_deref_mut().filter(|_| len <= CliticCache::MAX_LEN) else {
+            return self.plain_clitics::<CAMEL>(span, norm);
+        };
+        let key = cache_key(self.text.as_bytes(), span.start, len);
+        let tag = len as u8 | if CAMEL { 0x80 } else { 0 };
+        let hash = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ tag as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - CliticCache::BITS);
+        let slot = &mut cache.slots[hash as usize];
+        if slot.tag == tag && slot.key == key {
+            return slot.some.then(|| Clitics {
+                proclitics: slot.proclitics,
+                stem: Span::new(span.start + slot.stem as usize, span.end),
+                stem_norm_start: slot.stem_norm_start as u32,
+            });
+        }
+        let clitics = self.plain_clitics::<CAMEL>(span, norm);
+        let slot = match self.cache.as_deref_mut() {
+            Some(cache) => &mut cache.slots[hash as usize],
+            None => return clitics,
+        };
+        *slot = match clitics {
+            None => CacheSlot { key, tag, some: false, stem: 0, stem_norm_start: 0, proclitics: Proclitics::EMPTY },
+            Some(c) => CacheSlot {
+                key,
+                tag,
+                some: true,
+                // Inside a word of at most 24 bytes.
+                stem: (c.stem.start - span.start) as u8,
+                stem_norm_start: c.stem_norm_start as u8,
+                proclitics: c.proclitics,
+            },
+        };
+        // Only analyses of this shape are cached faithfully; any other is not kept.
+        if clitics.is_some_and(|c| c.stem.end != span.end || c.stem_norm_start > 0xFF) {
+            slot.tag = 0;
+        }
+        clitics
+    }
+
+    /// The analysis of a plain word that may carry a proclitic (`may_carry_proclitic`).
+    fn plain_clitics<const CAMEL: bool>(&self, span: Span, norm: &str) -> Option<Clitics> {
+        let (start, pos) = (span.start, span.end);
+        let bytes = self.text.as_bytes();
+        let first = [bytes[start], bytes[start + 1]];
+        if !CAMEL && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
+            match plain_article_stem(&self.text[start..pos], norm) {
                 // The article is the two bytes ا ل of the norm too (both unchanged by the fold).
                 Some(stem) => stem.map(|stem| Clitics {
                     proclitics: Proclitics::from([Proclitic::Al]),
                     stem: Span::new(start + stem, pos),
                     stem_norm_start: "ال".len() as u32,
                 }),
-                None => clitics_of_plain_word(self.text, span, &norm, self.profile),
+                None => clitics_of_plain_word(self.text, span, norm, self.profile),
             }
         } else {
-            clitics_of_plain_word(self.text, span, &norm, self.profile)
-        };
-        self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
-        Some(pos)
+            clitics_of_plain_word(self.text, span, norm, self.profile)
+        }
     }
 
     /// Controls right after a token ending in a word char are part of it.
@@ -262,9 +384,12 @@ impl<'t> Tokenizer<'t> {
         // ASCII punctuation and the common Arabic marks and guillemets, when no combining mark
         // (never ASCII) follows, are their own norm in both profiles.
         let common = (c.is_ascii() && c != '#' && c != '@') || matches!(c, '،' | '؛' | '؟' | '«' | '»');
-        let ascii_after = match text.as_bytes().get(after) {
-            Some(&b) => b < 0x80,
-            None => true,
+        // Or an Arabic letter U+0621–063A, U+0641–064A (no combining mark either).
+        let ascii_after = match text.as_bytes().get(after..) {
+            Some([b, ..]) if *b < 0x80 => true,
+            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => true,
+            Some([]) | None => true,
+            Some(_) => false,
         };
         if common && ascii_after {
             let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
