@@ -79,16 +79,31 @@ impl CliticCache {
     }
 }
 
+/// Masks keeping the first `len` bytes of three little-endian words, for `len` 0–24.
+static KEY_MASKS: [[u64; 3]; 25] = {
+    let mut table = [[0u64; 3]; 25];
+    let mut len = 0;
+    while len <= 24 {
+        let mut k = 0;
+        while k < 3 {
+            let have = if len > 8 * k { len - 8 * k } else { 0 };
+            table[len][k] = if have >= 8 { !0 } else { (1u64 << (8 * have)) - 1 };
+            k += 1;
+        }
+        len += 1;
+    }
+    table
+};
+
 /// `bytes[start..start + len]` (`len <= 24`) as three little-endian words, zero-padded.
 #[inline(always)]
 fn cache_key(bytes: &[u8], start: usize, len: usize) -> [u64; 3] {
     let mut key = [0u64; 3];
     if start + 24 <= bytes.len() {
+        let masks = &KEY_MASKS[len.min(24)];
         for (k, word) in key.iter_mut().enumerate() {
             let chunk: [u8; 8] = bytes[start + 8 * k..start + 8 * k + 8].try_into().unwrap_or([0; 8]);
-            let have = len.saturating_sub(8 * k).min(8);
-            let mask = if have == 8 { !0 } else { (1u64 << (8 * have)) - 1 };
-            *word = u64::from_le_bytes(chunk) & mask;
+            *word = u64::from_le_bytes(chunk) & masks[k];
         }
     } else {
         let mut padded = [0u8; 24];
@@ -215,7 +230,6 @@ impl Tokenizer<'_, '_> {
     fn plain_arabic_word<const CAMEL: bool>(&mut self, start: usize) -> Option<usize> {
         const CAP: usize = 64;
         let bytes = self.text.as_bytes();
-        let table = plain_fold_table(if CAMEL { Profile::Camel } else { Profile::Search });
         // Room for a whole 16-byte block stored at any `n < CAP`.
         let mut buf = [0u8; CAP + 16];
         let mut n = 0;
@@ -247,6 +261,7 @@ impl Tokenizer<'_, '_> {
         #[cfg(not(target_arch = "x86_64"))]
         let ended = false;
         let tail = if ended { &[][..] } else { &bytes[pos..limit] };
+        let table = plain_fold_table(if CAMEL { Profile::Camel } else { Profile::Search });
         for pair in tail.chunks_exact(2) {
             // U+0620–065F is D8 A0 – D9 9F: in valid UTF-8 no other pair falls in that range,
             // and the pair minus D8A0 indexes the table directly.
