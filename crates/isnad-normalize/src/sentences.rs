@@ -100,7 +100,14 @@ fn is_closing(token_text: &str) -> bool {
 
 impl<'a> Splitter<'a> {
     fn token_text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).and_then(|t| t.span.get(self.text)).unwrap_or("")
+        let Some(token) = self.tokens.get(i) else { return "" };
+        let start = token.span.start;
+        // Most punctuation is one ASCII byte: a whole char, so no boundary checks.
+        if token.span.end == start + 1 && self.text.as_bytes().get(start).is_some_and(u8::is_ascii) {
+            // SAFETY: `start` is in bounds and its byte is ASCII, a char of its own.
+            return unsafe { self.text.get_unchecked(start..start + 1) };
+        }
+        token.span.get(self.text).unwrap_or("")
     }
 
     fn adjacent(&self, a: usize, b: usize) -> bool {
@@ -248,6 +255,20 @@ impl<'a> Splitter<'a> {
         }
         let word = &self.tokens[dot - 1];
         if word.kind != TokenKind::Word {
+            return false;
+        }
+        // Two Arabic letters U+0621–063A, U+0641–064A (letters in the search form too) make
+        // it no abbreviation: the Latin list below holds no Arabic word.
+        let arabic_letters = word
+            .span
+            .get(self.text)
+            .unwrap_or("")
+            .as_bytes()
+            .windows(2)
+            .filter(|pair| matches!(pair, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A]))
+            .take(2)
+            .count();
+        if arabic_letters >= 2 {
             return false;
         }
         // On the search form whatever the profile, so that sentences do not depend on it.
