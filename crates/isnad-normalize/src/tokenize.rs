@@ -79,6 +79,27 @@ impl CliticCache {
     }
 }
 
+/// The string `head[..n]` (`n < 24`), built in place with a fixed-size copy: `CompactString::from`
+/// copies `n` bytes with a call to `memcpy`, whose branches on the length mispredict often
+/// for word-sized strings.
+///
+/// # Safety
+/// `head[..n]` must be UTF-8 and `n < 24`.
+#[inline(always)]
+unsafe fn inline_compact(head: &[u8; 23], n: usize) -> CompactString {
+    debug_assert!(n < 24 && std::str::from_utf8(&head[..n]).is_ok());
+    let mut out = CompactString::default();
+    // An empty `CompactString` is inline: a 24-byte buffer whose last byte holds its length
+    // and kind, which `set_len` writes. The copy leaves that byte alone (it must always hold
+    // a valid marker); the bytes past the length are never read.
+    if let Some(buffer) = out.as_mut_bytes().first_chunk_mut::<23>() {
+        *buffer = *head;
+        out.set_len(n);
+        return out;
+    }
+    CompactString::from(std::str::from_utf8_unchecked(&head[..n]))
+}
+
 /// Masks keeping the first `len` bytes of three little-endian words, for `len` 0–24.
 static KEY_MASKS: [[u64; 3]; 25] = {
     let mut table = [[0u64; 3]; 25];
@@ -137,10 +158,10 @@ impl Tokenizer<'_, '_> {
                 continue;
             }
             // Fast path: an Arabic letter U+0621–063A or U+0641–064A starts a word.
-            if i + 1 < bytes.len()
-                && ((b == 0xD8 && (0xA1..=0xBA).contains(&bytes[i + 1]))
-                    || (b == 0xD9 && (0x81..=0x8A).contains(&bytes[i + 1])))
-            {
+            // (Tested without branching on which of the two ranges: the lead byte is D8 or D9
+            // about as often, which a branch on it mispredicts.)
+            let pair = u16::from_be_bytes([b, bytes.get(i + 1).copied().unwrap_or(0)]);
+            if (pair.wrapping_sub(0xD8A1) <= 0xD8BA - 0xD8A1) | (pair.wrapping_sub(0xD981) <= 0xD98A - 0xD981) {
                 i = self.arabic_word(i);
                 continue;
             }
@@ -295,7 +316,11 @@ impl Tokenizer<'_, '_> {
             }
         }
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
-        let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
+        let norm = match buf.first_chunk::<23>() {
+            // SAFETY: as above, `buf[..n]` is UTF-8.
+            Some(head) if n < 24 => unsafe { inline_compact(head, n) },
+            _ => CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) }),
+        };
         let span = Span::new(start, pos);
         let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
             None
