@@ -79,25 +79,45 @@ impl CliticCache {
     }
 }
 
-/// The string `head[..n]` (`n < 24`), built in place with a fixed-size copy: `CompactString::from`
-/// copies `n` bytes with a call to `memcpy`, whose branches on the length mispredict often
-/// for word-sized strings.
+/// Pushes a token whose norm is `src[..n]`, written straight into the vector's memory:
+/// built on the stack and then copied (a `CompactString` is filled through byte stores), the
+/// token was read back before those stores had landed, stalling on every token. A norm
+/// shorter than 24 bytes is copied with a fixed-size copy rather than a `memcpy` call.
 ///
 /// # Safety
-/// `head[..n]` must be UTF-8 and `n < 24`.
+/// `src[..n]` must be UTF-8 (`n <= src.len()`).
 #[inline(always)]
-unsafe fn inline_compact(head: &[u8; 23], n: usize) -> CompactString {
-    debug_assert!(n < 24 && std::str::from_utf8(&head[..n]).is_ok());
-    let mut out = CompactString::default();
-    // An empty `CompactString` is inline: a 24-byte buffer whose last byte holds its length
-    // and kind, which `set_len` writes. The copy leaves that byte alone (it must always hold
-    // a valid marker); the bytes past the length are never read.
-    if let Some(buffer) = out.as_mut_bytes().first_chunk_mut::<23>() {
-        *buffer = *head;
-        out.set_len(n);
-        return out;
+unsafe fn push_in_place(
+    tokens: &mut Vec<Token>,
+    span: Span,
+    kind: TokenKind,
+    src: &[u8],
+    n: usize,
+    clitics: Option<Clitics>,
+) {
+    debug_assert!(std::str::from_utf8(&src[..n]).is_ok());
+    if tokens.len() == tokens.capacity() {
+        tokens.reserve(1);
     }
-    CompactString::from(std::str::from_utf8_unchecked(&head[..n]))
+    let len = tokens.len();
+    let dst = tokens.as_mut_ptr().add(len);
+    std::ptr::addr_of_mut!((*dst).span).write(span);
+    std::ptr::addr_of_mut!((*dst).kind).write(kind);
+    std::ptr::addr_of_mut!((*dst).clitics).write(clitics);
+    let norm = std::ptr::addr_of_mut!((*dst).norm);
+    norm.write(CompactString::default());
+    // An empty `CompactString` is inline: a 24-byte buffer whose last byte holds its length
+    // and kind, which `set_len` writes. The copy leaves that byte alone (it must always hold a
+    // valid marker); the bytes past the length are never read.
+    match (src.first_chunk::<23>(), (*norm).as_mut_bytes().first_chunk_mut::<23>()) {
+        (Some(head), Some(buffer)) if n < 24 => {
+            *buffer = *head;
+            (*norm).set_len(n);
+        }
+        // (Overwriting an empty inline string, which owns nothing.)
+        _ => norm.write(CompactString::from(std::str::from_utf8_unchecked(&src[..n]))),
+    }
+    tokens.set_len(len + 1);
 }
 
 /// Masks keeping the first `len` bytes of three little-endian words, for `len` 0–24.
@@ -316,18 +336,15 @@ impl Tokenizer<'_, '_> {
             }
         }
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
-        let norm = match buf.first_chunk::<23>() {
-            // SAFETY: as above, `buf[..n]` is UTF-8.
-            Some(head) if n < 24 => unsafe { inline_compact(head, n) },
-            _ => CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) }),
-        };
+        let norm = unsafe { std::str::from_utf8_unchecked(&buf[..n]) };
         let span = Span::new(start, pos);
         let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
             None
         } else {
-            self.cached_plain_clitics::<CAMEL>(span, &norm)
+            self.cached_plain_clitics::<CAMEL>(span, norm)
         };
-        self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
+        // SAFETY: as above.
+        unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, clitics) };
         Some(pos)
     }
 
@@ -433,8 +450,8 @@ impl Tokenizer<'_, '_> {
         };
         if common && ascii_after {
             let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
-            let norm = CompactString::from(&text[i..after]);
-            self.tokens.push(Token { span: Span::new(i, after), kind, norm, clitics: None });
+            // SAFETY: `text[i..after]` is a char.
+            unsafe { push_in_place(&mut self.tokens, Span::new(i, after), kind, &text.as_bytes()[i..], after - i, None) };
             return after;
         }
         if c == '#' || c == '@' {
