@@ -60,11 +60,38 @@ struct CacheSlot {
     key: [u64; 3],
     /// The word's length, with bit 7 set for the camel profile; 0 for an empty slot.
     tag: u8,
-    /// Whether the word has an analysis, and then the stem's offset in the word.
-    some: bool,
+    clitics: Option<PackedClitics>,
+}
+
+/// A plain word's [`Clitics`] relative to the word: the stem's start in the word and in its
+/// norm (the stem always ends the word).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct PackedClitics {
+    proclitics: Proclitics,
     stem: u8,
     stem_norm_start: u8,
-    proclitics: Proclitics,
+}
+
+impl PackedClitics {
+    #[inline(always)]
+    fn pack(word: Span, clitics: Option<Clitics>) -> Result<Option<PackedClitics>, ()> {
+        let Some(c) = clitics else { return Ok(None) };
+        match (u8::try_from(c.stem.start.wrapping_sub(word.start)), u8::try_from(c.stem_norm_start)) {
+            (Ok(stem), Ok(stem_norm_start)) if c.stem.end == word.end && c.stem.start >= word.start => {
+                Ok(Some(PackedClitics { proclitics: c.proclitics, stem, stem_norm_start }))
+            }
+            _ => Err(()),
+        }
+    }
+
+    #[inline(always)]
+    fn unpack(self, word: Span) -> Clitics {
+        Clitics {
+            proclitics: self.proclitics,
+            stem: Span::new(word.start + self.stem as usize, word.end),
+            stem_norm_start: self.stem_norm_start as u32,
+        }
+    }
 }
 
 impl CliticCache {
@@ -73,8 +100,7 @@ impl CliticCache {
     const MAX_LEN: usize = 24;
 
     fn new() -> Box<CliticCache> {
-        let empty =
-            CacheSlot { key: [0; 3], tag: 0, some: false, stem: 0, stem_norm_start: 0, proclitics: Proclitics::EMPTY };
+        let empty = CacheSlot { key: [0; 3], tag: 0, clitics: None };
         Box::new(CliticCache { slots: vec![empty; 1 << Self::BITS].into_boxed_slice() })
     }
 }
@@ -103,7 +129,13 @@ unsafe fn push_in_place(
     let dst = tokens.as_mut_ptr().add(len);
     std::ptr::addr_of_mut!((*dst).span).write(span);
     std::ptr::addr_of_mut!((*dst).kind).write(kind);
-    std::ptr::addr_of_mut!((*dst).clitics).write(clitics);
+    // By variant: a whole `Option<Clitics>` was copied through the stack, its tag written
+    // with a narrow store and read back with wide loads (a store-forwarding stall).
+    let dst_clitics = std::ptr::addr_of_mut!((*dst).clitics);
+    match clitics {
+        None => dst_clitics.write(None),
+        Some(c) => dst_clitics.write(Some(c)),
+    }
     let norm = std::ptr::addr_of_mut!((*dst).norm);
     norm.write(CompactString::default());
     // An empty `CompactString` is inline: a 24-byte buffer whose last byte holds its length
@@ -338,22 +370,34 @@ impl Tokenizer<'_, '_> {
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
         let norm = unsafe { std::str::from_utf8_unchecked(&buf[..n]) };
         let span = Span::new(start, pos);
-        let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
-            None
+        let packed = if !may_carry_proclitic(&bytes[start..pos]) {
+            Ok(None)
         } else {
             self.cached_plain_clitics::<CAMEL>(span, norm)
         };
-        // SAFETY: as above.
-        unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, clitics) };
+        // One push a case, so that the analysis goes from registers to the token (see
+        // `push_in_place`). SAFETY: as above.
+        match packed {
+            Ok(None) => unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) },
+            Ok(Some(p)) => unsafe {
+                push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, Some(p.unpack(span)))
+            },
+            Err(()) => {
+                let clitics = self.plain_clitics::<CAMEL>(span, norm);
+                unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, clitics) }
+            }
+        }
         Some(pos)
     }
 
-    /// [`Self::plain_clitics`] through the cache.
+    /// [`Self::plain_clitics`] through the cache, as a [`PackedClitics`] (small enough for a
+    /// register: a `Clitics` written to the stack and read back stalled); `Err` for an
+    /// analysis that does not pack (none does: the stem ends the word, within 64 bytes).
     #[inline(always)]
-    fn cached_plain_clitics<const CAMEL: bool>(&mut self, span: Span, norm: &str) -> Option<Clitics> {
+    fn cached_plain_clitics<const CAMEL: bool>(&mut self, span: Span, norm: &str) -> Result<Option<PackedClitics>, ()> {
         let len = span.end - span.start;
         let Some(cache) = self.cache.as_deref_mut().filter(|_| len <= CliticCache::MAX_LEN) else {
-            return self.plain_clitics::<CAMEL>(span, norm);
+            return PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
         };
         let key = cache_key(self.text.as_bytes(), span.start, len);
         let tag = len as u8 | if CAMEL { 0x80 } else { 0 };
@@ -362,34 +406,13 @@ impl Tokenizer<'_, '_> {
             >> (64 - CliticCache::BITS);
         let slot = &mut cache.slots[hash as usize];
         if slot.tag == tag && slot.key == key {
-            return slot.some.then(|| Clitics {
-                proclitics: slot.proclitics,
-                stem: Span::new(span.start + slot.stem as usize, span.end),
-                stem_norm_start: slot.stem_norm_start as u32,
-            });
+            return Ok(slot.clitics);
         }
-        let clitics = self.plain_clitics::<CAMEL>(span, norm);
-        let slot = match self.cache.as_deref_mut() {
-            Some(cache) => &mut cache.slots[hash as usize],
-            None => return clitics,
-        };
-        *slot = match clitics {
-            None => CacheSlot { key, tag, some: false, stem: 0, stem_norm_start: 0, proclitics: Proclitics::EMPTY },
-            Some(c) => CacheSlot {
-                key,
-                tag,
-                some: true,
-                // Inside a word of at most 24 bytes.
-                stem: (c.stem.start - span.start) as u8,
-                stem_norm_start: c.stem_norm_start as u8,
-                proclitics: c.proclitics,
-            },
-        };
-        // Only analyses of this shape are cached faithfully; any other is not kept.
-        if clitics.is_some_and(|c| c.stem.end != span.end || c.stem_norm_start > 0xFF) {
-            slot.tag = 0;
+        let packed = PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
+        if let (Ok(clitics), Some(cache)) = (packed, self.cache.as_deref_mut()) {
+            cache.slots[hash as usize] = CacheSlot { key, tag, clitics };
         }
-        clitics
+        packed
     }
 
     /// The analysis of a plain word that may carry a proclitic (`may_carry_proclitic`).
