@@ -46,8 +46,13 @@ impl Quotes {
 
     /// Updates the state with a token; returns whether it was a quotation mark.
     fn update(&mut self, token_text: &str) -> bool {
-        let mut chars = token_text.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+        self.update_char(single_char(token_text))
+    }
+
+    /// [`Quotes::update`] with the token's [`single_char`].
+    #[inline]
+    fn update_char(&mut self, token_char: Option<char>) -> bool {
+        let Some(c) = token_char else { return false };
         match c {
             '«' => self.guillemets += 1,
             '»' => self.guillemets = self.guillemets.saturating_sub(1),
@@ -91,11 +96,22 @@ fn is_terminator(token: &Token, text: &str) -> bool {
 
 /// [`is_terminator`] for a punctuation token's text (`""` for any other token).
 fn is_terminator_text(token_text: &str) -> bool {
-    matches!(single_char(token_text), Some('.' | '؟' | '?' | '!' | '…' | '۔'))
+    is_terminator_char(single_char(token_text))
+}
+
+/// [`is_terminator_text`] of a token's [`single_char`].
+#[inline]
+fn is_terminator_char(token_char: Option<char>) -> bool {
+    matches!(token_char, Some('.' | '؟' | '?' | '!' | '…' | '۔'))
 }
 
 fn is_closing(token_text: &str) -> bool {
-    matches!(single_char(token_text), Some(')' | ']' | '}' | '»' | '”' | '"' | '″' | '’'))
+    is_closing_char(single_char(token_text))
+}
+
+#[inline]
+fn is_closing_char(token_char: Option<char>) -> bool {
+    matches!(token_char, Some(')' | ']' | '}' | '»' | '”' | '"' | '″' | '’'))
 }
 
 impl<'a> Splitter<'a> {
@@ -110,6 +126,21 @@ impl<'a> Splitter<'a> {
         token.span.get(self.text).unwrap_or("")
     }
 
+    /// `single_char(self.token_text(i))`, without slicing for a one-byte ASCII token.
+    #[inline]
+    fn token_char(&self, i: usize) -> Option<char> {
+        let token = self.tokens.get(i)?;
+        let start = token.span.start;
+        if token.span.end == start + 1 {
+            if let Some(&b) = self.text.as_bytes().get(start) {
+                if b.is_ascii() {
+                    return Some(b as char);
+                }
+            }
+        }
+        single_char(token.span.get(self.text).unwrap_or(""))
+    }
+
     fn adjacent(&self, a: usize, b: usize) -> bool {
         match (self.tokens.get(a), self.tokens.get(b)) {
             (Some(x), Some(y)) => x.span.end == y.span.start,
@@ -117,6 +148,7 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    #[inline]
     fn line_break_between(&self, a: usize, b: usize) -> bool {
         let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(b)) else { return false };
         // Most gaps are empty or one space: decided without slicing the text.
@@ -125,7 +157,12 @@ impl<'a> Splitter<'a> {
             Some(1) if self.text.as_bytes().get(x.span.end) == Some(&b' ') => return false,
             _ => {}
         }
-        let Some(gap) = self.text.get(x.span.end..y.span.start) else { return false };
+        self.line_break_in(x.span.end, y.span.start)
+    }
+
+    #[inline(never)]
+    fn line_break_in(&self, start: usize, end: usize) -> bool {
+        let Some(gap) = self.text.get(start..end) else { return false };
         gap.chars().any(is_line_break)
     }
 
@@ -170,12 +207,14 @@ impl<'a> Splitter<'a> {
                 self.quotes = Quotes::default();
                 pending_end = false;
             }
-            let token_text = if self.tokens[i].kind == TokenKind::Punct { self.token_text(i) } else { "" };
+            // The punctuation token's char, read once (`None` for any other token, or one of
+            // several chars, as `single_char` of its text).
+            let token_char = if self.tokens[i].kind == TokenKind::Punct { self.token_char(i) } else { None };
             if pending_end {
                 let absorbed = self.adjacent(i - 1, i)
-                    && (is_terminator_text(token_text) || (is_closing(token_text) && self.closes(token_text)));
+                    && (is_terminator_char(token_char) || (is_closing_char(token_char) && self.closes_char(token_char)));
                 if absorbed {
-                    self.quotes.update(token_text);
+                    self.quotes.update_char(token_char);
                     i += 1;
                     continue;
                 }
@@ -186,8 +225,8 @@ impl<'a> Splitter<'a> {
                 i += 1;
                 continue;
             }
-            if !is_terminator_text(token_text) {
-                self.quotes.update(token_text);
+            if !is_terminator_char(token_char) {
+                self.quotes.update_char(token_char);
                 i += 1;
                 continue;
             }
@@ -207,9 +246,10 @@ impl<'a> Splitter<'a> {
         self.close(n);
     }
 
-    /// Whether a closing mark closes something (a straight quote only when one is open).
-    fn closes(&self, token_text: &str) -> bool {
-        match single_char(token_text) {
+    /// Whether a closing mark (its token's [`single_char`]) closes something (a straight
+    /// quote only when one is open).
+    fn closes_char(&self, token_char: Option<char>) -> bool {
+        match token_char {
             Some('"') => self.quotes.straight,
             Some('»') => self.quotes.guillemets > 0,
             Some('”' | '“' | '″') => self.quotes.curly > 0,
