@@ -458,6 +458,8 @@ impl Tokenizer<'_, '_> {
         }
     }
 
+    /// A punctuation or symbol char at `i`: the common case here, the rest out of line.
+    #[inline(always)]
     fn punct_like(&mut self, i: usize, c: char) -> usize {
         let text = self.text;
         let after = i + c.len_utf8();
@@ -477,6 +479,13 @@ impl Tokenizer<'_, '_> {
             unsafe { push_in_place(&mut self.tokens, Span::new(i, after), kind, &text.as_bytes()[i..], after - i, None) };
             return after;
         }
+        self.other_punct_like(i, c)
+    }
+
+    #[inline(never)]
+    fn other_punct_like(&mut self, i: usize, c: char) -> usize {
+        let text = self.text;
+        let after = i + c.len_utf8();
         if c == '#' || c == '@' {
             let tag_end = tag_end(text, after);
             if tag_end > after {
