@@ -262,9 +262,38 @@ impl Tokenizer<'_, '_> {
         run_end
     }
 
+    /// The common number: ASCII digits followed by the text's end, whitespace, punctuation
+    /// that cannot continue a URL, an e-mail address or a number, or an Arabic letter. It is
+    /// no URL (no scheme, no dot) nor e-mail (no `@`), ends where `number_end` ends it, takes
+    /// no trailing control, and is its own norm in both profiles. `None` for anything else.
+    #[inline]
+    fn plain_number(&mut self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let digits = bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits > 23 {
+            return None;
+        }
+        let end = start + digits;
+        match bytes.get(end..) {
+            Some([] | [b' ' | b'\n' | b'\t' | b'\r' | b')' | b'(' | b'"' | b':' | b';' | b'/' | b'!' | b'?', ..]) => {}
+            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => {}
+            // `،` `؛` `؟`, `«` `»`.
+            Some([0xD8, 0x8C | 0x9B | 0x9F, ..] | [0xC2, 0xAB | 0xBB, ..]) => {}
+            _ => return None,
+        }
+        // SAFETY: `bytes[start..end]` is ASCII digits.
+        unsafe { push_in_place(&mut self.tokens, Span::new(start, end), TokenKind::Number, &bytes[start..], digits, None) };
+        Some(end)
+    }
+
     /// A token starting with a word char at `body` (after leading controls from `start`).
     fn word_like(&mut self, start: usize, body: usize) -> usize {
         let text = self.text;
+        if start == body {
+            if let Some(end) = self.plain_number(start) {
+                return end;
+            }
+        }
         let (end, kind) = if let Some(end) = url_end(text, body) {
             (end, TokenKind::Url)
         } else if let Some(end) = email_end(text, body) {
