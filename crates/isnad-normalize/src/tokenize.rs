@@ -851,13 +851,10 @@ mod simd {
         let be = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
         let x = _mm_sub_epi16(be, _mm_set1_epi16(0xD8A0u16 as i16));
         let in_range = _mm_cmpeq_epi16(_mm_srli_epi16(x, 8), _mm_setzero_si128());
-        // Handled: U+0620–063F (0x00–0x1F) and U+0641–064A (0xE1–0xEA); values compare as
-        // signed, and lanes out of range are masked off.
-        let low = _mm_cmplt_epi16(x, _mm_set1_epi16(0x20));
-        let high = _mm_and_si128(_mm_cmpgt_epi16(x, _mm_set1_epi16(0xE0)), _mm_cmplt_epi16(x, _mm_set1_epi16(0xEB)));
-        let handled = _mm_or_si128(low, high);
-        let unhandled = _mm_andnot_si128(handled, in_range);
         let eq = |k: i16| _mm_cmpeq_epi16(x, _mm_set1_epi16(k));
+        // Handled: U+0620–063F (0x00–0x1F) and U+0641–064A (0xE1–0xEA). In range, the rest
+        // is tatweel (0xE0) and 0xEB–0xFF (values compare as signed, all positive in range).
+        let unhandled = _mm_or_si128(eq(0xE0), _mm_and_si128(_mm_cmpgt_epi16(x, _mm_set1_epi16(0xEA)), in_range));
         let alef = _mm_or_si128(_mm_or_si128(eq(0x02), eq(0x03)), eq(0x05));
         let blend = |mask: __m128i, with: u16, v: __m128i| {
             _mm_or_si128(_mm_andnot_si128(mask, v), _mm_and_si128(mask, _mm_set1_epi16(with as i16)))
