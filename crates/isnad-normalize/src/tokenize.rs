@@ -54,6 +54,14 @@ struct CliticCache {
     slots: Box<[CacheSlot]>,
 }
 
+/// A word's cache key and slot.
+#[derive(Clone, Copy)]
+struct CacheProbe {
+    key: [u64; 3],
+    tag: u8,
+    hash: usize,
+}
+
 #[derive(Clone, Copy)]
 struct CacheSlot {
     /// The word's bytes, zero-padded.
@@ -401,47 +409,82 @@ impl Tokenizer<'_, '_> {
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
         let norm = unsafe { std::str::from_utf8_unchecked(&buf[..n]) };
         let span = Span::new(start, pos);
-        let packed = if !may_carry_proclitic(&bytes[start..pos]) {
-            Ok(None)
-        } else {
-            self.cached_plain_clitics::<CAMEL>(span, norm)
-        };
-        // One push a case, so that the analysis goes from registers to the token (see
-        // `push_in_place`). SAFETY: as above.
-        match packed {
-            Ok(None) => unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) },
-            Ok(Some(p)) => unsafe {
-                push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, Some(p.unpack(span)))
-            },
+        if !may_carry_proclitic(&bytes[start..pos]) {
+            // SAFETY: as above.
+            unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) };
+            return Some(pos);
+        }
+        // The cache slot is requested from memory before the token is written, and read
+        // after.
+        let probe = self.cache_probe::<CAMEL>(span);
+        // SAFETY: as above.
+        unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) };
+        match self.cached_plain_clitics::<CAMEL>(probe, span, norm) {
+            Ok(None) => {}
+            Ok(Some(p)) => {
+                if let Some(token) = self.tokens.last_mut() {
+                    // Field by field, from registers (an `Option<Clitics>` assembled on the
+                    // stack was read back before its stores landed).
+                    let clitics = p.unpack(span);
+                    let slot = token.clitics.insert(Clitics { proclitics: Proclitics::EMPTY, stem: Span::new(0, 0), stem_norm_start: 0 });
+                    slot.stem.start = clitics.stem.start;
+                    slot.stem.end = clitics.stem.end;
+                    slot.stem_norm_start = clitics.stem_norm_start;
+                    slot.proclitics = clitics.proclitics;
+                }
+            }
             Err(()) => {
                 let clitics = self.plain_clitics::<CAMEL>(span, norm);
-                unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, clitics) }
+                if let Some(token) = self.tokens.last_mut() {
+                    token.clitics = clitics;
+                }
             }
         }
         Some(pos)
+    }
+
+    /// The cache key of a plain word, with its slot requested from memory; `None` without
+    /// a cache or for a word too long to cache.
+    #[inline(always)]
+    fn cache_probe<const CAMEL: bool>(&self, span: Span) -> Option<CacheProbe> {
+        let len = span.end - span.start;
+        let cache = self.cache.as_deref().filter(|_| len <= CliticCache::MAX_LEN)?;
+        let key = cache_key(self.text.as_bytes(), span.start, len);
+        let tag = len as u8 | if CAMEL { 0x80 } else { 0 };
+        let hash = ((key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ tag as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - CliticCache::BITS)) as usize;
+        #[cfg(target_arch = "x86_64")]
+        if let Some(slot) = cache.slots.get(hash) {
+            // SAFETY: a prefetch reads nothing; SSE is part of the x86_64 baseline.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch::<_MM_HINT_T0>((slot as *const CacheSlot).cast::<i8>());
+            }
+        }
+        Some(CacheProbe { key, tag, hash })
     }
 
     /// [`Self::plain_clitics`] through the cache, as a [`PackedClitics`] (small enough for a
     /// register: a `Clitics` written to the stack and read back stalled); `Err` for an
     /// analysis that does not pack (none does: the stem ends the word, within 64 bytes).
     #[inline(always)]
-    fn cached_plain_clitics<const CAMEL: bool>(&mut self, span: Span, norm: &str) -> Result<Option<PackedClitics>, ()> {
-        let len = span.end - span.start;
-        let Some(cache) = self.cache.as_deref_mut().filter(|_| len <= CliticCache::MAX_LEN) else {
+    fn cached_plain_clitics<const CAMEL: bool>(
+        &mut self,
+        probe: Option<CacheProbe>,
+        span: Span,
+        norm: &str,
+    ) -> Result<Option<PackedClitics>, ()> {
+        let (Some(CacheProbe { key, tag, hash }), Some(cache)) = (probe, self.cache.as_deref_mut()) else {
             return PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
         };
-        let key = cache_key(self.text.as_bytes(), span.start, len);
-        let tag = len as u8 | if CAMEL { 0x80 } else { 0 };
-        let hash = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ tag as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            >> (64 - CliticCache::BITS);
-        let slot = &mut cache.slots[hash as usize];
+        let slot = &mut cache.slots[hash];
         if slot.tag == tag && slot.key == key {
             return Ok(slot.clitics);
         }
         let packed = PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
         if let (Ok(clitics), Some(cache)) = (packed, self.cache.as_deref_mut()) {
-            cache.slots[hash as usize] = CacheSlot { key, tag, clitics };
+            cache.slots[hash] = CacheSlot { key, tag, clitics };
         }
         packed
     }
