@@ -29,8 +29,15 @@ pub fn tokenize(text: &str, profile: Profile) -> Vec<Token> {
         // A nested call (there is none) would simply run without the cache.
         let mut guard = cell.try_borrow_mut().ok();
         let cache = guard.as_deref_mut().map(|c| &mut **c.get_or_insert_with(CliticCache::new));
-        let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16), cache };
+        let mut tokenizer =
+            Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16), cache, pending: None };
         tokenizer.run();
+        if let Some(pending) = tokenizer.pending.take() {
+            match profile {
+                Profile::Search => tokenizer.resolve::<false>(pending),
+                Profile::Camel => tokenizer.resolve::<true>(pending),
+            }
+        }
         tokenizer.tokens
     })
 }
@@ -40,6 +47,19 @@ struct Tokenizer<'t, 'c> {
     profile: Profile,
     tokens: Vec<Token>,
     cache: Option<&'c mut CliticCache>,
+    /// The last plain word whose analysis waits for its cache slot (see [`Pending`]).
+    pending: Option<Pending>,
+}
+
+/// A plain word whose clitic analysis is looked up in the cache when the next such word comes
+/// (or at the end): its slot is requested from memory when the word is read, and is there by
+/// then (a lookup right away waited for it). The analysis depends only on the word.
+#[derive(Clone, Copy)]
+struct Pending {
+    /// The word's token, which gets the analysis.
+    token: usize,
+    span: Span,
+    probe: CacheProbe,
 }
 
 thread_local! {
@@ -414,11 +434,18 @@ impl Tokenizer<'_, '_> {
             unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) };
             return Some(pos);
         }
-        // The cache slot is requested from memory before the token is written, and read
-        // after.
+        // The cache slot is requested from memory now, and read when the next such word comes
+        // (or at the end): by then it has arrived.
         let probe = self.cache_probe::<CAMEL>(span);
+        let token = self.tokens.len();
         // SAFETY: as above.
         unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) };
+        if let Some(probe) = probe {
+            if let Some(previous) = self.pending.replace(Pending { token, span, probe }) {
+                self.resolve::<CAMEL>(previous);
+            }
+            return Some(pos);
+        }
         match self.cached_plain_clitics::<CAMEL>(probe, span, norm) {
             Ok(None) => {}
             Ok(Some(p)) => {
@@ -441,6 +468,47 @@ impl Tokenizer<'_, '_> {
             }
         }
         Some(pos)
+    }
+
+    /// Gives a pending word its analysis.
+    #[inline(always)]
+    fn resolve<const CAMEL: bool>(&mut self, pending: Pending) {
+        let Pending { token, span, probe: CacheProbe { key, tag, hash } } = pending;
+        let slot = self.cache.as_deref().and_then(|cache| cache.slots.get(hash));
+        let packed = match slot.filter(|slot| slot.tag == tag && slot.key == key) {
+            Some(slot) => Ok(slot.clitics),
+            None => {
+                let norm = self.tokens.get(token).map_or("", |t| t.norm.as_str());
+                let packed = PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
+                if let (Ok(clitics), Some(slot)) =
+                    (packed, self.cache.as_deref_mut().and_then(|cache| cache.slots.get_mut(hash)))
+                {
+                    *slot = CacheSlot { key, tag, clitics };
+                }
+                packed
+            }
+        };
+        match packed {
+            Ok(None) => {}
+            Ok(Some(p)) => {
+                if let Some(token) = self.tokens.get_mut(token) {
+                    // Field by field, from registers (see below).
+                    let clitics = p.unpack(span);
+                    let slot = token.clitics.insert(Clitics { proclitics: Proclitics::EMPTY, stem: Span::new(0, 0), stem_norm_start: 0 });
+                    slot.stem.start = clitics.stem.start;
+                    slot.stem.end = clitics.stem.end;
+                    slot.stem_norm_start = clitics.stem_norm_start;
+                    slot.proclitics = clitics.proclitics;
+                }
+            }
+            Err(()) => {
+                let norm = self.tokens.get(token).map_or("", |t| t.norm.as_str());
+                let clitics = self.plain_clitics::<CAMEL>(span, norm);
+                if let Some(token) = self.tokens.get_mut(token) {
+                    token.clitics = clitics;
+                }
+            }
+        }
     }
 
     /// The cache key of a plain word, with its slot requested from memory; `None` without
