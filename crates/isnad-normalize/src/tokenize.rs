@@ -440,32 +440,16 @@ impl Tokenizer<'_, '_> {
         let token = self.tokens.len();
         // SAFETY: as above.
         unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) };
-        if let Some(probe) = probe {
-            if let Some(previous) = self.pending.replace(Pending { token, span, probe }) {
-                self.resolve::<CAMEL>(previous);
+        let Some(probe) = probe else {
+            // Not cached (a word too long to be, or no cache): analysed now.
+            let clitics = self.plain_clitics::<CAMEL>(span, norm);
+            if let Some(token) = self.tokens.last_mut() {
+                token.clitics = clitics;
             }
             return Some(pos);
-        }
-        match self.cached_plain_clitics::<CAMEL>(probe, span, norm) {
-            Ok(None) => {}
-            Ok(Some(p)) => {
-                if let Some(token) = self.tokens.last_mut() {
-                    // Field by field, from registers (an `Option<Clitics>` assembled on the
-                    // stack was read back before its stores landed).
-                    let clitics = p.unpack(span);
-                    let slot = token.clitics.insert(Clitics { proclitics: Proclitics::EMPTY, stem: Span::new(0, 0), stem_norm_start: 0 });
-                    slot.stem.start = clitics.stem.start;
-                    slot.stem.end = clitics.stem.end;
-                    slot.stem_norm_start = clitics.stem_norm_start;
-                    slot.proclitics = clitics.proclitics;
-                }
-            }
-            Err(()) => {
-                let clitics = self.plain_clitics::<CAMEL>(span, norm);
-                if let Some(token) = self.tokens.last_mut() {
-                    token.clitics = clitics;
-                }
-            }
+        };
+        if let Some(previous) = self.pending.replace(Pending { token, span, probe }) {
+            self.resolve::<CAMEL>(previous);
         }
         Some(pos)
     }
@@ -492,7 +476,8 @@ impl Tokenizer<'_, '_> {
             Ok(None) => {}
             Ok(Some(p)) => {
                 if let Some(token) = self.tokens.get_mut(token) {
-                    // Field by field, from registers (see below).
+                    // Field by field, from registers: an `Option<Clitics>` assembled on the
+                    // stack and copied was read back before its stores had landed (a stall).
                     let clitics = p.unpack(span);
                     let slot = token.clitics.insert(Clitics { proclitics: Proclitics::EMPTY, stem: Span::new(0, 0), stem_norm_start: 0 });
                     slot.stem.start = clitics.stem.start;
@@ -531,30 +516,6 @@ impl Tokenizer<'_, '_> {
             }
         }
         Some(CacheProbe { key, tag, hash })
-    }
-
-    /// [`Self::plain_clitics`] through the cache, as a [`PackedClitics`] (small enough for a
-    /// register: a `Clitics` written to the stack and read back stalled); `Err` for an
-    /// analysis that does not pack (none does: the stem ends the word, within 64 bytes).
-    #[inline(always)]
-    fn cached_plain_clitics<const CAMEL: bool>(
-        &mut self,
-        probe: Option<CacheProbe>,
-        span: Span,
-        norm: &str,
-    ) -> Result<Option<PackedClitics>, ()> {
-        let (Some(CacheProbe { key, tag, hash }), Some(cache)) = (probe, self.cache.as_deref_mut()) else {
-            return PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
-        };
-        let slot = &mut cache.slots[hash];
-        if slot.tag == tag && slot.key == key {
-            return Ok(slot.clitics);
-        }
-        let packed = PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
-        if let (Ok(clitics), Some(cache)) = (packed, self.cache.as_deref_mut()) {
-            cache.slots[hash] = CacheSlot { key, tag, clitics };
-        }
-        packed
     }
 
     /// The analysis of a plain word that may carry a proclitic (`may_carry_proclitic`).
