@@ -123,9 +123,9 @@ impl PackedClitics {
 }
 
 impl CliticCache {
-    /// 2^16 slots of 32 bytes (2 MiB a thread): news text has many rare words, and a miss
+    /// 2^15 slots of 32 bytes (1 MiB a thread): news text has many rare words, and a miss
     /// (the analysis) costs more than a slot that is not in the processor's caches.
-    const BITS: u32 = 16;
+    const BITS: u32 = 15;
     /// Words up to this many bytes (twelve Arabic letters) are cached.
     const MAX_LEN: usize = 24;
 
