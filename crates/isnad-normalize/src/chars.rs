@@ -26,6 +26,8 @@ pub fn is_word_char(c: char) -> bool {
         // Presentation forms (the rial sign and the ligatures included) fold to letters.
         '\u{FD3E}' | '\u{FD3F}' => false,
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => true,
+        // Common punctuation (quotes, dashes, the ellipsis): no Unicode table lookup.
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => false,
         _ => c.is_alphanumeric() || is_combining_mark(c),
     }
 }
@@ -94,6 +96,13 @@ pub fn is_line_break(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_ranges_hold_no_word_char() {
+        for c in ('\u{2010}'..='\u{2027}').chain('\u{2030}'..='\u{205E}') {
+            assert!(!c.is_alphanumeric() && !is_combining_mark(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn classes() {

@@ -46,8 +46,13 @@ impl Quotes {
 
     /// Updates the state with a token; returns whether it was a quotation mark.
     fn update(&mut self, token_text: &str) -> bool {
-        let mut chars = token_text.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+        self.update_char(single_char(token_text))
+    }
+
+    /// [`Quotes::update`] with the token's [`single_char`].
+    #[inline]
+    fn update_char(&mut self, token_char: Option<char>) -> bool {
+        let Some(c) = token_char else { return false };
         match c {
             '«' => self.guillemets += 1,
             '»' => self.guillemets = self.guillemets.saturating_sub(1),
@@ -91,16 +96,49 @@ fn is_terminator(token: &Token, text: &str) -> bool {
 
 /// [`is_terminator`] for a punctuation token's text (`""` for any other token).
 fn is_terminator_text(token_text: &str) -> bool {
-    matches!(single_char(token_text), Some('.' | '؟' | '?' | '!' | '…' | '۔'))
+    is_terminator_char(single_char(token_text))
+}
+
+/// [`is_terminator_text`] of a token's [`single_char`].
+#[inline]
+fn is_terminator_char(token_char: Option<char>) -> bool {
+    matches!(token_char, Some('.' | '؟' | '?' | '!' | '…' | '۔'))
 }
 
 fn is_closing(token_text: &str) -> bool {
-    matches!(single_char(token_text), Some(')' | ']' | '}' | '»' | '”' | '"' | '″' | '’'))
+    is_closing_char(single_char(token_text))
+}
+
+#[inline]
+fn is_closing_char(token_char: Option<char>) -> bool {
+    matches!(token_char, Some(')' | ']' | '}' | '»' | '”' | '"' | '″' | '’'))
 }
 
 impl<'a> Splitter<'a> {
     fn token_text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).and_then(|t| t.span.get(self.text)).unwrap_or("")
+        let Some(token) = self.tokens.get(i) else { return "" };
+        let start = token.span.start;
+        // Most punctuation is one ASCII byte: a whole char, so no boundary checks.
+        if token.span.end == start + 1 && self.text.as_bytes().get(start).is_some_and(u8::is_ascii) {
+            // SAFETY: `start` is in bounds and its byte is ASCII, a char of its own.
+            return unsafe { self.text.get_unchecked(start..start + 1) };
+        }
+        token.span.get(self.text).unwrap_or("")
+    }
+
+    /// `single_char(self.token_text(i))`, without slicing for a one-byte ASCII token.
+    #[inline]
+    fn token_char(&self, i: usize) -> Option<char> {
+        let token = self.tokens.get(i)?;
+        let start = token.span.start;
+        if token.span.end == start + 1 {
+            if let Some(&b) = self.text.as_bytes().get(start) {
+                if b.is_ascii() {
+                    return Some(b as char);
+                }
+            }
+        }
+        single_char(token.span.get(self.text).unwrap_or(""))
     }
 
     fn adjacent(&self, a: usize, b: usize) -> bool {
@@ -110,6 +148,7 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    #[inline]
     fn line_break_between(&self, a: usize, b: usize) -> bool {
         let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(b)) else { return false };
         // Most gaps are empty or one space: decided without slicing the text.
@@ -118,7 +157,12 @@ impl<'a> Splitter<'a> {
             Some(1) if self.text.as_bytes().get(x.span.end) == Some(&b' ') => return false,
             _ => {}
         }
-        let Some(gap) = self.text.get(x.span.end..y.span.start) else { return false };
+        self.line_break_in(x.span.end, y.span.start)
+    }
+
+    #[inline(never)]
+    fn line_break_in(&self, start: usize, end: usize) -> bool {
+        let Some(gap) = self.text.get(start..end) else { return false };
         gap.chars().any(is_line_break)
     }
 
@@ -136,12 +180,22 @@ impl<'a> Splitter<'a> {
         let mut pending_end = false;
         while i < n {
             if !pending_end {
-                // Most tokens are words and numbers: only a line break before one matters.
-                while i < n && self.tokens[i].kind != TokenKind::Punct {
-                    if i > self.first && self.line_break_between(i - 1, i) {
+                // Most tokens are words and numbers: only a line break before one matters. Most
+                // gaps are empty or one space, decided here from the previous token's end.
+                let tokens = self.tokens;
+                let bytes = self.text.as_bytes();
+                let mut prev_end = if i > 0 { tokens[i - 1].span.end } else { 0 };
+                while let Some(token) = tokens.get(i) {
+                    if token.kind == TokenKind::Punct {
+                        break;
+                    }
+                    let start = token.span.start;
+                    let plain_gap = start == prev_end || (start == prev_end + 1 && bytes.get(prev_end) == Some(&b' '));
+                    if !plain_gap && i > self.first && self.line_break_between(i - 1, i) {
                         self.close(i);
                         self.quotes = Quotes::default();
                     }
+                    prev_end = token.span.end;
                     i += 1;
                 }
                 if i == n {
@@ -153,12 +207,14 @@ impl<'a> Splitter<'a> {
                 self.quotes = Quotes::default();
                 pending_end = false;
             }
-            let token_text = if self.tokens[i].kind == TokenKind::Punct { self.token_text(i) } else { "" };
+            // The punctuation token's char, read once (`None` for any other token, or one of
+            // several chars, as `single_char` of its text).
+            let token_char = if self.tokens[i].kind == TokenKind::Punct { self.token_char(i) } else { None };
             if pending_end {
                 let absorbed = self.adjacent(i - 1, i)
-                    && (is_terminator_text(token_text) || (is_closing(token_text) && self.closes(token_text)));
+                    && (is_terminator_char(token_char) || (is_closing_char(token_char) && self.closes_char(token_char)));
                 if absorbed {
-                    self.quotes.update(token_text);
+                    self.quotes.update_char(token_char);
                     i += 1;
                     continue;
                 }
@@ -169,8 +225,8 @@ impl<'a> Splitter<'a> {
                 i += 1;
                 continue;
             }
-            if !is_terminator_text(token_text) {
-                self.quotes.update(token_text);
+            if !is_terminator_char(token_char) {
+                self.quotes.update_char(token_char);
                 i += 1;
                 continue;
             }
@@ -190,9 +246,10 @@ impl<'a> Splitter<'a> {
         self.close(n);
     }
 
-    /// Whether a closing mark closes something (a straight quote only when one is open).
-    fn closes(&self, token_text: &str) -> bool {
-        match single_char(token_text) {
+    /// Whether a closing mark (its token's [`single_char`]) closes something (a straight
+    /// quote only when one is open).
+    fn closes_char(&self, token_char: Option<char>) -> bool {
+        match token_char {
             Some('"') => self.quotes.straight,
             Some('»') => self.quotes.guillemets > 0,
             Some('”' | '“' | '″') => self.quotes.curly > 0,
@@ -238,6 +295,20 @@ impl<'a> Splitter<'a> {
         }
         let word = &self.tokens[dot - 1];
         if word.kind != TokenKind::Word {
+            return false;
+        }
+        // Two Arabic letters U+0621–063A, U+0641–064A (letters in the search form too) make
+        // it no abbreviation: the Latin list below holds no Arabic word.
+        let arabic_letters = word
+            .span
+            .get(self.text)
+            .unwrap_or("")
+            .as_bytes()
+            .windows(2)
+            .filter(|pair| matches!(pair, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A]))
+            .take(2)
+            .count();
+        if arabic_letters >= 2 {
             return false;
         }
         // On the search form whatever the profile, so that sentences do not depend on it.

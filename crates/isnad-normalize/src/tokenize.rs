@@ -25,15 +25,197 @@ use crate::{token_norm, CompactString, Profile};
 /// The tokens of `text`, each with its `profile` form and, for Arabic words carrying
 /// proclitics, their analysis.
 pub fn tokenize(text: &str, profile: Profile) -> Vec<Token> {
-    let mut tokenizer = Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16) };
-    tokenizer.run();
-    tokenizer.tokens
+    CLITIC_CACHE.with(|cell| {
+        // A nested call (there is none) would simply run without the cache.
+        let mut guard = cell.try_borrow_mut().ok();
+        let cache = guard.as_deref_mut().map(|c| &mut **c.get_or_insert_with(CliticCache::new));
+        let mut tokenizer =
+            Tokenizer { text, profile, tokens: Vec::with_capacity(text.len() / 7 + 16), cache, pending: None };
+        tokenizer.run();
+        if let Some(pending) = tokenizer.pending.take() {
+            match profile {
+                Profile::Search => tokenizer.resolve::<false>(pending),
+                Profile::Camel => tokenizer.resolve::<true>(pending),
+            }
+        }
+        tokenizer.tokens
+    })
 }
 
-struct Tokenizer<'t> {
+struct Tokenizer<'t, 'c> {
     text: &'t str,
     profile: Profile,
     tokens: Vec<Token>,
+    cache: Option<&'c mut CliticCache>,
+    /// The last plain word whose analysis waits for its cache slot (see [`Pending`]).
+    pending: Option<Pending>,
+}
+
+/// A plain word whose clitic analysis is looked up in the cache when the next such word comes
+/// (or at the end): its slot is requested from memory when the word is read, and is there by
+/// then (a lookup right away waited for it). The analysis depends only on the word.
+#[derive(Clone, Copy)]
+struct Pending {
+    /// The word's token, which gets the analysis.
+    token: usize,
+    span: Span,
+    probe: CacheProbe,
+}
+
+thread_local! {
+    static CLITIC_CACHE: std::cell::RefCell<Option<Box<CliticCache>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The clitic analyses of recent plain words, by the word's bytes: news text repeats its
+/// words, and the analysis (a skeleton and list lookups) costs far more than a lookup here.
+/// The analysis depends only on the word's bytes and the profile, so a hit gives exactly
+/// what the analysis would. Direct-mapped, one slot a hash, overwritten on a miss.
+struct CliticCache {
+    slots: Box<[CacheSlot]>,
+}
+
+/// A word's cache key and slot.
+#[derive(Clone, Copy)]
+struct CacheProbe {
+    key: [u64; 3],
+    tag: u8,
+    hash: usize,
+}
+
+#[derive(Clone, Copy)]
+struct CacheSlot {
+    /// The word's bytes, zero-padded.
+    key: [u64; 3],
+    /// The word's length, with bit 7 set for the camel profile; 0 for an empty slot.
+    tag: u8,
+    clitics: Option<PackedClitics>,
+}
+
+/// A plain word's [`Clitics`] relative to the word: the stem's start in the word and in its
+/// norm (the stem always ends the word).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct PackedClitics {
+    proclitics: Proclitics,
+    stem: u8,
+    stem_norm_start: u8,
+}
+
+impl PackedClitics {
+    #[inline(always)]
+    fn pack(word: Span, clitics: Option<Clitics>) -> Result<Option<PackedClitics>, ()> {
+        let Some(c) = clitics else { return Ok(None) };
+        match (u8::try_from(c.stem.start.wrapping_sub(word.start)), u8::try_from(c.stem_norm_start)) {
+            (Ok(stem), Ok(stem_norm_start)) if c.stem.end == word.end && c.stem.start >= word.start => {
+                Ok(Some(PackedClitics { proclitics: c.proclitics, stem, stem_norm_start }))
+            }
+            _ => Err(()),
+        }
+    }
+
+    #[inline(always)]
+    fn unpack(self, word: Span) -> Clitics {
+        Clitics {
+            proclitics: self.proclitics,
+            stem: Span::new(word.start + self.stem as usize, word.end),
+            stem_norm_start: self.stem_norm_start as u32,
+        }
+    }
+}
+
+impl CliticCache {
+    /// 2^15 slots of 32 bytes (1 MiB a thread): news text has many rare words, and a miss
+    /// (the analysis) costs more than a slot that is not in the processor's caches.
+    const BITS: u32 = 15;
+    /// Words up to this many bytes (twelve Arabic letters) are cached.
+    const MAX_LEN: usize = 24;
+
+    fn new() -> Box<CliticCache> {
+        let empty = CacheSlot { key: [0; 3], tag: 0, clitics: None };
+        Box::new(CliticCache { slots: vec![empty; 1 << Self::BITS].into_boxed_slice() })
+    }
+}
+
+/// Pushes a token whose norm is `src[..n]`, written straight into the vector's memory:
+/// built on the stack and then copied (a `CompactString` is filled through byte stores), the
+/// token was read back before those stores had landed, stalling on every token. A norm
+/// shorter than 24 bytes is copied with a fixed-size copy rather than a `memcpy` call.
+///
+/// # Safety
+/// `src[..n]` must be UTF-8 (`n <= src.len()`).
+#[inline(always)]
+unsafe fn push_in_place(
+    tokens: &mut Vec<Token>,
+    span: Span,
+    kind: TokenKind,
+    src: &[u8],
+    n: usize,
+    clitics: Option<Clitics>,
+) {
+    debug_assert!(std::str::from_utf8(&src[..n]).is_ok());
+    if tokens.len() == tokens.capacity() {
+        tokens.reserve(1);
+    }
+    let len = tokens.len();
+    let dst = tokens.as_mut_ptr().add(len);
+    std::ptr::addr_of_mut!((*dst).span).write(span);
+    std::ptr::addr_of_mut!((*dst).kind).write(kind);
+    // By variant: a whole `Option<Clitics>` was copied through the stack, its tag written
+    // with a narrow store and read back with wide loads (a store-forwarding stall).
+    let dst_clitics = std::ptr::addr_of_mut!((*dst).clitics);
+    match clitics {
+        None => dst_clitics.write(None),
+        Some(c) => dst_clitics.write(Some(c)),
+    }
+    let norm = std::ptr::addr_of_mut!((*dst).norm);
+    norm.write(CompactString::default());
+    // An empty `CompactString` is inline: a 24-byte buffer whose last byte holds its length
+    // and kind, which `set_len` writes. The copy leaves that byte alone (it must always hold a
+    // valid marker); the bytes past the length are never read.
+    match (src.first_chunk::<23>(), (*norm).as_mut_bytes().first_chunk_mut::<23>()) {
+        (Some(head), Some(buffer)) if n < 24 => {
+            *buffer = *head;
+            (*norm).set_len(n);
+        }
+        // (Overwriting an empty inline string, which owns nothing.)
+        _ => norm.write(CompactString::from(std::str::from_utf8_unchecked(&src[..n]))),
+    }
+    tokens.set_len(len + 1);
+}
+
+/// Masks keeping the first `len` bytes of three little-endian words, for `len` 0–24.
+static KEY_MASKS: [[u64; 3]; 25] = {
+    let mut table = [[0u64; 3]; 25];
+    let mut len = 0;
+    while len <= 24 {
+        let mut k = 0;
+        while k < 3 {
+            let have = if len > 8 * k { len - 8 * k } else { 0 };
+            table[len][k] = if have >= 8 { !0 } else { (1u64 << (8 * have)) - 1 };
+            k += 1;
+        }
+        len += 1;
+    }
+    table
+};
+
+/// `bytes[start..start + len]` (`len <= 24`) as three little-endian words, zero-padded.
+#[inline(always)]
+fn cache_key(bytes: &[u8], start: usize, len: usize) -> [u64; 3] {
+    let mut key = [0u64; 3];
+    if start + 24 <= bytes.len() {
+        let masks = &KEY_MASKS[len.min(24)];
+        for (k, word) in key.iter_mut().enumerate() {
+            let chunk: [u8; 8] = bytes[start + 8 * k..start + 8 * k + 8].try_into().unwrap_or([0; 8]);
+            *word = u64::from_le_bytes(chunk) & masks[k];
+        }
+    } else {
+        let mut padded = [0u8; 24];
+        padded[..len].copy_from_slice(&bytes[start..start + len]);
+        for (k, word) in key.iter_mut().enumerate() {
+            *word = u64::from_le_bytes(padded[8 * k..8 * k + 8].try_into().unwrap_or([0; 8]));
+        }
+    }
+    key
 }
 
 /// The char at byte `i` (a char boundary), if any.
@@ -46,7 +228,7 @@ fn decode_at(text: &str, i: usize) -> Option<char> {
     char::from_u32(crate::camel::decode_utf8(bytes, i).0)
 }
 
-impl<'t> Tokenizer<'t> {
+impl Tokenizer<'_, '_> {
     fn run(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -58,14 +240,19 @@ impl<'t> Tokenizer<'t> {
                 continue;
             }
             // Fast path: an Arabic letter U+0621–063A or U+0641–064A starts a word.
-            if i + 1 < bytes.len()
-                && ((b == 0xD8 && (0xA1..=0xBA).contains(&bytes[i + 1]))
-                    || (b == 0xD9 && (0x81..=0x8A).contains(&bytes[i + 1])))
-            {
+            // (Tested without branching on which of the two ranges: the lead byte is D8 or D9
+            // about as often, which a branch on it mispredicts.)
+            let pair = u16::from_be_bytes([b, bytes.get(i + 1).copied().unwrap_or(0)]);
+            if (pair.wrapping_sub(0xD8A1) <= 0xD8BA - 0xD8A1) | (pair.wrapping_sub(0xD981) <= 0xD98A - 0xD981) {
                 i = self.arabic_word(i);
                 continue;
             }
             let Some(c) = decode_at(text, i) else { break };
+            // The common Arabic marks and guillemets: neither whitespace, controls nor word chars.
+            if matches!(c, '،' | '؛' | '؟' | '«' | '»') {
+                i = self.punct_like(i, c);
+                continue;
+            }
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
@@ -105,9 +292,38 @@ impl<'t> Tokenizer<'t> {
         run_end
     }
 
+    /// The common number: ASCII digits followed by the text's end, whitespace, punctuation
+    /// that cannot continue a URL, an e-mail address or a number, or an Arabic letter. It is
+    /// no URL (no scheme, no dot) nor e-mail (no `@`), ends where `number_end` ends it, takes
+    /// no trailing control, and is its own norm in both profiles. `None` for anything else.
+    #[inline]
+    fn plain_number(&mut self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let digits = bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits > 23 {
+            return None;
+        }
+        let end = start + digits;
+        match bytes.get(end..) {
+            Some([] | [b' ' | b'\n' | b'\t' | b'\r' | b')' | b'(' | b'"' | b':' | b';' | b'/' | b'!' | b'?', ..]) => {}
+            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => {}
+            // `،` `؛` `؟`, `«` `»`.
+            Some([0xD8, 0x8C | 0x9B | 0x9F, ..] | [0xC2, 0xAB | 0xBB, ..]) => {}
+            _ => return None,
+        }
+        // SAFETY: `bytes[start..end]` is ASCII digits.
+        unsafe { push_in_place(&mut self.tokens, Span::new(start, end), TokenKind::Number, &bytes[start..], digits, None) };
+        Some(end)
+    }
+
     /// A token starting with a word char at `body` (after leading controls from `start`).
     fn word_like(&mut self, start: usize, body: usize) -> usize {
         let text = self.text;
+        if start == body {
+            if let Some(end) = self.plain_number(start) {
+                return end;
+            }
+        }
         let (end, kind) = if let Some(end) = url_end(text, body) {
             (end, TokenKind::Url)
         } else if let Some(end) = email_end(text, body) {
@@ -146,13 +362,39 @@ impl<'t> Tokenizer<'t> {
     fn plain_arabic_word<const CAMEL: bool>(&mut self, start: usize) -> Option<usize> {
         const CAP: usize = 64;
         let bytes = self.text.as_bytes();
-        let table = plain_fold_table(if CAMEL { Profile::Camel } else { Profile::Search });
-        let mut buf = [0u8; CAP];
+        // Room for a whole 16-byte block stored at any `n < CAP`.
+        let mut buf = [0u8; CAP + 16];
         let mut n = 0;
         let mut pos = start;
         // The output is never longer than the input, so bounding the input bounds both.
         let limit = bytes.len().min(start + CAP);
-        for pair in bytes[start..limit].chunks_exact(2) {
+        // Sixteen bytes at a time while the block holds only letters the fold keeps or maps to
+        // another letter (`simd::fold_block`); the char loop below takes over at a char it
+        // does not handle (harakat, tatweel), and near the limit.
+        #[cfg(target_arch = "x86_64")]
+        let mut ended = false;
+        #[cfg(target_arch = "x86_64")]
+        while pos + 16 <= limit {
+            // SAFETY: `pos + 16 <= bytes.len()` and `n + 16 <= pos - start + 16 <= CAP + 16`.
+            let (word_bytes, unhandled) = unsafe { simd::fold_block(bytes.as_ptr().add(pos), buf.as_mut_ptr().add(n)) };
+            if unhandled & ((1u32 << word_bytes) - 1) != 0 {
+                let good = unhandled.trailing_zeros() as usize;
+                n += good;
+                pos += good;
+                break;
+            }
+            n += word_bytes;
+            pos += word_bytes;
+            if word_bytes < 16 {
+                ended = true;
+                break;
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let ended = false;
+        let tail = if ended { &[][..] } else { &bytes[pos..limit] };
+        let table = plain_fold_table(if CAMEL { Profile::Camel } else { Profile::Search });
+        for pair in tail.chunks_exact(2) {
             // U+0620–065F is D8 A0 – D9 9F: in valid UTF-8 no other pair falls in that range,
             // and the pair minus D8A0 indexes the table directly.
             let index = u16::from_be_bytes([pair[0], pair[1]]).wrapping_sub(0xD8A0);
@@ -185,26 +427,115 @@ impl<'t> Tokenizer<'t> {
             }
         }
         // SAFETY: every pair written is the UTF-8 of a char U+0600–07FF (`plain_fold_table`).
-        let norm = CompactString::from(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
+        let norm = unsafe { std::str::from_utf8_unchecked(&buf[..n]) };
         let span = Span::new(start, pos);
+        if !may_carry_proclitic(&bytes[start..pos]) {
+            // SAFETY: as above.
+            unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) };
+            return Some(pos);
+        }
+        // The cache slot is requested from memory now, and read when the next such word comes
+        // (or at the end): by then it has arrived.
+        let probe = self.cache_probe::<CAMEL>(span);
+        let token = self.tokens.len();
+        // SAFETY: as above.
+        unsafe { push_in_place(&mut self.tokens, span, TokenKind::Word, &buf, n, None) };
+        let Some(probe) = probe else {
+            // Not cached (a word too long to be, or no cache): analysed now.
+            let clitics = self.plain_clitics::<CAMEL>(span, norm);
+            if let Some(token) = self.tokens.last_mut() {
+                token.clitics = clitics;
+            }
+            return Some(pos);
+        };
+        if let Some(previous) = self.pending.replace(Pending { token, span, probe }) {
+            self.resolve::<CAMEL>(previous);
+        }
+        Some(pos)
+    }
+
+    /// Gives a pending word its analysis.
+    #[inline(always)]
+    fn resolve<const CAMEL: bool>(&mut self, pending: Pending) {
+        let Pending { token, span, probe: CacheProbe { key, tag, hash } } = pending;
+        let slot = self.cache.as_deref().and_then(|cache| cache.slots.get(hash));
+        let packed = match slot.filter(|slot| slot.tag == tag && slot.key == key) {
+            Some(slot) => Ok(slot.clitics),
+            None => {
+                let norm = self.tokens.get(token).map_or("", |t| t.norm.as_str());
+                let packed = PackedClitics::pack(span, self.plain_clitics::<CAMEL>(span, norm));
+                if let (Ok(clitics), Some(slot)) =
+                    (packed, self.cache.as_deref_mut().and_then(|cache| cache.slots.get_mut(hash)))
+                {
+                    *slot = CacheSlot { key, tag, clitics };
+                }
+                packed
+            }
+        };
+        match packed {
+            Ok(None) => {}
+            Ok(Some(p)) => {
+                if let Some(token) = self.tokens.get_mut(token) {
+                    // Field by field, from registers: an `Option<Clitics>` assembled on the
+                    // stack and copied was read back before its stores had landed (a stall).
+                    let clitics = p.unpack(span);
+                    let slot = token.clitics.insert(Clitics { proclitics: Proclitics::EMPTY, stem: Span::new(0, 0), stem_norm_start: 0 });
+                    slot.stem.start = clitics.stem.start;
+                    slot.stem.end = clitics.stem.end;
+                    slot.stem_norm_start = clitics.stem_norm_start;
+                    slot.proclitics = clitics.proclitics;
+                }
+            }
+            Err(()) => {
+                let norm = self.tokens.get(token).map_or("", |t| t.norm.as_str());
+                let clitics = self.plain_clitics::<CAMEL>(span, norm);
+                if let Some(token) = self.tokens.get_mut(token) {
+                    token.clitics = clitics;
+                }
+            }
+        }
+    }
+
+    /// The cache key of a plain word, with its slot requested from memory; `None` without
+    /// a cache or for a word too long to cache.
+    #[inline(always)]
+    fn cache_probe<const CAMEL: bool>(&self, span: Span) -> Option<CacheProbe> {
+        let len = span.end - span.start;
+        let cache = self.cache.as_deref().filter(|_| len <= CliticCache::MAX_LEN)?;
+        let key = cache_key(self.text.as_bytes(), span.start, len);
+        let tag = len as u8 | if CAMEL { 0x80 } else { 0 };
+        let hash = ((key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ tag as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - CliticCache::BITS)) as usize;
+        #[cfg(target_arch = "x86_64")]
+        if let Some(slot) = cache.slots.get(hash) {
+            // SAFETY: a prefetch reads nothing; SSE is part of the x86_64 baseline.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch::<_MM_HINT_T0>((slot as *const CacheSlot).cast::<i8>());
+            }
+        }
+        Some(CacheProbe { key, tag, hash })
+    }
+
+    /// The analysis of a plain word that may carry a proclitic (`may_carry_proclitic`).
+    fn plain_clitics<const CAMEL: bool>(&self, span: Span, norm: &str) -> Option<Clitics> {
+        let (start, pos) = (span.start, span.end);
+        let bytes = self.text.as_bytes();
         let first = [bytes[start], bytes[start + 1]];
-        let clitics = if !may_carry_proclitic(&bytes[start..pos]) {
-            None
-        } else if !CAMEL && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
-            match plain_article_stem(&self.text[start..pos], &norm) {
+        if !CAMEL && first == [0xD8, 0xA7] && bytes[start + 2..].starts_with(&[0xD9, 0x84]) {
+            match plain_article_stem(&self.text[start..pos], norm) {
                 // The article is the two bytes ا ل of the norm too (both unchanged by the fold).
                 Some(stem) => stem.map(|stem| Clitics {
                     proclitics: Proclitics::from([Proclitic::Al]),
                     stem: Span::new(start + stem, pos),
                     stem_norm_start: "ال".len() as u32,
                 }),
-                None => clitics_of_plain_word(self.text, span, &norm, self.profile),
+                None => clitics_of_plain_word(self.text, span, norm, self.profile),
             }
         } else {
-            clitics_of_plain_word(self.text, span, &norm, self.profile)
-        };
-        self.tokens.push(Token { span, kind: TokenKind::Word, norm, clitics });
-        Some(pos)
+            clitics_of_plain_word(self.text, span, norm, self.profile)
+        }
     }
 
     /// Controls right after a token ending in a word char are part of it.
@@ -230,22 +561,34 @@ impl<'t> Tokenizer<'t> {
         }
     }
 
+    /// A punctuation or symbol char at `i`: the common case here, the rest out of line.
+    #[inline(always)]
     fn punct_like(&mut self, i: usize, c: char) -> usize {
         let text = self.text;
         let after = i + c.len_utf8();
         // ASCII punctuation and the common Arabic marks and guillemets, when no combining mark
         // (never ASCII) follows, are their own norm in both profiles.
         let common = (c.is_ascii() && c != '#' && c != '@') || matches!(c, '،' | '؛' | '؟' | '«' | '»');
-        let ascii_after = match text.as_bytes().get(after) {
-            Some(&b) => b < 0x80,
-            None => true,
+        // Or an Arabic letter U+0621–063A, U+0641–064A (no combining mark either).
+        let ascii_after = match text.as_bytes().get(after..) {
+            Some([b, ..]) if *b < 0x80 => true,
+            Some([0xD8, 0xA1..=0xBA, ..] | [0xD9, 0x81..=0x8A, ..]) => true,
+            Some([]) | None => true,
+            Some(_) => false,
         };
         if common && ascii_after {
             let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
-            let norm = CompactString::from(&text[i..after]);
-            self.tokens.push(Token { span: Span::new(i, after), kind, norm, clitics: None });
+            // SAFETY: `text[i..after]` is a char.
+            unsafe { push_in_place(&mut self.tokens, Span::new(i, after), kind, &text.as_bytes()[i..], after - i, None) };
             return after;
         }
+        self.other_punct_like(i, c)
+    }
+
+    #[inline(never)]
+    fn other_punct_like(&mut self, i: usize, c: char) -> usize {
+        let text = self.text;
+        let after = i + c.len_utf8();
         if c == '#' || c == '@' {
             let tag_end = tag_end(text, after);
             if tag_end > after {
@@ -556,4 +899,79 @@ fn email_end(text: &str, i: usize) -> Option<usize> {
     let last_dot = last_dot?;
     let tld = &bytes[last_dot + 1..end];
     (last_dot > domain_start && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)).then_some(end)
+}
+
+
+/// The plain word path's block step on x86_64 (SSE2 is part of its baseline).
+#[cfg(target_arch = "x86_64")]
+mod simd {
+    use std::arch::x86_64::*;
+
+    /// Folds the 16 bytes at `src` as eight two-byte chars and stores them at `dst`: letters
+    /// U+0620–063F and U+0641–064A are kept, except أ إ آ → ا, ة → ه, ى → ي (the same in both
+    /// profiles, checked against `plain_fold_table` by the tests). Returns the length in bytes
+    /// of the leading run of chars U+0620–065F (the word so far: 16 if it goes on) and a mask
+    /// of the bytes of chars in that range this step does not handle (tatweel, harakat): only
+    /// the bytes stored before the first of those and before the end of the run are meaningful.
+    ///
+    /// # Safety
+    /// `src` must be readable and `dst` writable for 16 bytes.
+    #[inline(always)]
+    pub(super) unsafe fn fold_block(src: *const u8, dst: *mut u8) -> (usize, u32) {
+        let v = _mm_loadu_si128(src as *const __m128i);
+        // Each lane as the big-endian value of its pair, minus D8A0: U+0620–065F is 0–0xFF.
+        let be = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8));
+        let x = _mm_sub_epi16(be, _mm_set1_epi16(0xD8A0u16 as i16));
+        let in_range = _mm_cmpeq_epi16(_mm_srli_epi16(x, 8), _mm_setzero_si128());
+        let eq = |k: i16| _mm_cmpeq_epi16(x, _mm_set1_epi16(k));
+        // Handled: U+0620–063F (0x00–0x1F) and U+0641–064A (0xE1–0xEA). In range, the rest
+        // is tatweel (0xE0) and 0xEB–0xFF (values compare as signed, all positive in range).
+        let unhandled = _mm_or_si128(eq(0xE0), _mm_and_si128(_mm_cmpgt_epi16(x, _mm_set1_epi16(0xEA)), in_range));
+        let alef = _mm_or_si128(_mm_or_si128(eq(0x02), eq(0x03)), eq(0x05));
+        let blend = |mask: __m128i, with: u16, v: __m128i| {
+            _mm_or_si128(_mm_andnot_si128(mask, v), _mm_and_si128(mask, _mm_set1_epi16(with as i16)))
+        };
+        // Replacement lanes are little-endian: ا is D8 A7, lane 0xA7D8.
+        let out = blend(alef, 0xA7D8, v);
+        let out = blend(eq(0x09), 0x87D9, out);
+        let out = blend(eq(0xE9), 0x8AD9, out);
+        _mm_storeu_si128(dst as *mut __m128i, out);
+        let run = (!(_mm_movemask_epi8(in_range) as u32)).trailing_zeros() as usize;
+        (run, _mm_movemask_epi8(unhandled) as u32)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use crate::Profile;
+
+        /// Every char U+0620–065F the block step handles, it folds as the table does, in both
+        /// profiles; and it ends the run at the first char outside the range.
+        #[test]
+        fn block_step_agrees_with_the_table() {
+            for profile in Profile::ALL {
+                let table = super::super::plain_fold_table(profile);
+                for u in 0x0620u32..0x0660 {
+                    let c = char::from_u32(u).unwrap();
+                    let mut text = String::new();
+                    for _ in 0..3 {
+                        text.push(c);
+                    }
+                    text.push_str(" ب ");
+                    text.push_str("abcdefghijklmnop");
+                    let mut out = [0u8; 16];
+                    let (run, unhandled) = unsafe { super::fold_block(text.as_ptr(), out.as_mut_ptr()) };
+                    assert_eq!(run, 6, "{u:04X}");
+                    let index = u16::from_be_bytes([text.as_bytes()[0], text.as_bytes()[1]]).wrapping_sub(0xD8A0);
+                    if unhandled & 0b11 == 0 {
+                        assert_eq!(unhandled, 0, "{u:04X}");
+                        for k in 0..3 {
+                            assert_eq!(u16::from_be_bytes([out[2 * k], out[2 * k + 1]]), table[index as usize], "{profile} {u:04X}");
+                        }
+                    } else {
+                        assert_eq!(unhandled, 0b11_1111, "{u:04X}");
+                    }
+                }
+            }
+        }
+    }
 }

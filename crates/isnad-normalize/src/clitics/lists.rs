@@ -94,24 +94,46 @@ fn pack(letters: &[char]) -> Option<u64> {
 pub(super) struct WordList {
     words: HashSet<u64, BuildHasherDefault<FxHasher>>,
     longest: usize,
+    /// For each length in letters, the last letters of the listed words of that length (bit
+    /// i: U+0620 + i, modulo 64): most lookups are ruled out without packing and hashing.
+    filter: [u64; PACKED_LETTERS + 1],
+}
+
+/// The bit of [`WordList::filter`] for a last letter.
+#[inline]
+fn last_letter_bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_sub(0x0620) & 0x3F)
 }
 
 impl WordList {
     fn new(words: &str) -> WordList {
         let mut longest = 0;
+        let mut filter = [0u64; PACKED_LETTERS + 1];
         let words = words
             .split_whitespace()
             .map(|w| {
                 let sk = Skeleton::of(w);
                 longest = longest.max(sk.len);
-                pack(&sk.letters[..sk.len]).unwrap_or_else(|| panic!("listed word `{w}` does not pack"))
+                let letters = &sk.letters[..sk.len];
+                let key = pack(letters).unwrap_or_else(|| panic!("listed word `{w}` does not pack"));
+                if let Some(&last) = letters.last() {
+                    filter[letters.len()] |= last_letter_bit(last);
+                }
+                key
             })
             .collect();
-        WordList { words, longest }
+        WordList { words, longest, filter }
     }
 
     pub(super) fn contains(&self, letters: &[char]) -> bool {
-        letters.len() <= self.longest && pack(letters).is_some_and(|key| self.words.contains(&key))
+        let possible = match (letters.last(), self.filter.get(letters.len())) {
+            (Some(&last), Some(&mask)) => mask & last_letter_bit(last) != 0,
+            // No list holds the empty word (or one too long to pack).
+            _ => false,
+        };
+        possible
+            && letters.len() <= self.longest
+            && pack(letters).is_some_and(|key| self.words.contains(&key))
     }
 }
 
