@@ -161,3 +161,11 @@ fn an_addressee_in_the_media_and_an_adverb_after_the_verb_are_no_subjects() {
     let (_, _, _, mention) = one("وكشف المدير العام للمكتب التنفيذي لمجلس وزراء الصحة البروفيسور توفيق خوجة، أن الإحصائيات مقلقة.");
     assert!(mention.as_deref().is_some_and(|m| m.ends_with("توفيق خوجة")), "{mention:?}");
 }
+
+#[test]
+fn a_programme_addressee_a_capacity_and_statements_are_no_speakers() {
+    let (_, _, _, mention) = one("وقال اللاعب لبرنامج في المرمى إنه سيغادر الكويت.");
+    assert_eq!(mention.as_deref(), Some("اللاعب"));
+    let (_, _, _, mention) = one("وجاء في أقوال المتهم أنه ارتكب فعلته بإرادته.");
+    assert_eq!(mention.as_deref(), Some("المتهم"));
+}

@@ -49,7 +49,7 @@ pub(crate) fn trim_phrase(
         words.is_word(k)
             && !(words.is_word(k - 1) && completes(ctx.norm(k - 1)))
             && ctx.norm(k).strip_prefix('ل').is_some_and(|w| {
-                ["موقع", "صحيف", "جريد", "قناه", "وكاله", "مجله", "تلفزيون", "اذاع", "شبكه"].iter().any(|m| w.starts_with(m))
+                ["موقع", "صحيف", "جريد", "قناه", "وكاله", "مجله", "تلفزيون", "اذاع", "شبكه", "برنامج"].iter().any(|m| w.starts_with(m))
             })
     }) {
         end = k;
@@ -141,6 +141,10 @@ pub(crate) fn trim_phrase(
             }
         }
     }
+    // `وجاء في أقوال المتهم أن`: the statements are the accused's.
+    if end > start + 1 && matches!(ctx.norm(start), "اقوال" | "افاده" | "اعترافات" | "شهاده") {
+        start += 1;
+    }
     // `عن هذا المسؤول، الذي …، قوله`: a demonstrative before a title or organization points
     // back to it.
     if end > start + 1
@@ -176,7 +180,7 @@ pub(crate) fn trim_phrase(
     if matches!(
         first,
         "ما" | "وما" | "لا" | "ولا" | "فلا" | "لم" | "ولم" | "فلم" | "لن" | "ولن" | "هل" | "وهل" | "فهل" | "ماذا"
-            | "لماذا" | "كيف" | "وذلك" | "وهذا" | "وهذه" | "بالقول" | "له"
+            | "لماذا" | "كيف" | "ضد" | "بصفته" | "بصفتها" | "وذلك" | "وهذا" | "وهذه" | "بالقول" | "له"
             | "لها"
             | "لهم"
             | "انه"
