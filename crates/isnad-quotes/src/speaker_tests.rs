@@ -484,3 +484,14 @@ fn a_lone_adverb_after_the_verb_is_no_subject() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1, q[0].1, "{q:?}");
 }
+
+#[test]
+fn a_person_after_a_persons_name_with_lil_is_the_addressee() {
+    let q = quotes_with(
+        "وقال الوزير علي العمير للنعيمي إن الحكومة ستتحمل الخسائر على الفور.",
+        &[(EntityLabel::Per, "علي العمير", &["علي العمير"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("علي العمير"), "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("الوزير علي العمير"), "{q:?}");
+}

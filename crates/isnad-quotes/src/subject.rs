@@ -124,7 +124,11 @@ pub(crate) fn trim_phrase(
             && !lexicon::is_org_head(before)
             && !ctx.names_overlap(words.items[end - 2].span);
         let lam_name = !after_lam && (ctx.names_start_at(word.start) || name_before);
-        if (last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4 && !lam_name) || to_media {
+        // `علي العمير للنعيمي`: after a person's name, `لل` + a name is the addressee too
+        // (after a title it is its complement: `وزير الدولة للشؤون`).
+        let person_before = words.is_word(end - 2) && ctx.person_words.contains(before) && !lexicon::is_title_word(before);
+        let to_person = last.starts_with("لل") && person_before && last.chars().count() >= 5;
+        if (last.starts_with('ل') && !last.starts_with("لل") && last.chars().count() >= 4 && !lam_name) || to_media || to_person {
             end -= 1;
         }
     }

@@ -224,9 +224,12 @@ pub(crate) fn clean_name(name: &str) -> String {
     };
     // `بان كي مون` starts with what folds like the complementizer `بأن`; `علي بن محمد`
     // with what folds like the preposition `على`.
+    // A name the phrase rules kept never starts with the preposition `على`, so a leading
+    // `علي` with more words after it is the name Ali (`علي العمير`, `علي أحمدي`).
     let before_kin = |k: usize| words.get(k + 1).is_some_and(|n| matches!(normalize(n).as_str(), "بن" | "بنت" | "ابن"));
+    let ali = |k: usize| normalize(words[k]) == "علي" && k + 1 < words.len();
     let first = (0..words.len())
-        .position(|k| !stray(words[k]) || normalize(words[k]) == "بان" || before_kin(k))
+        .position(|k| !stray(words[k]) || normalize(words[k]) == "بان" || before_kin(k) || ali(k))
         .unwrap_or(words.len());
     // `عبدالعزيز بن طالب`: after `بن` comes a name, whatever else the word can be.
     let kin = |k: usize| k > 0 && matches!(normalize(words[k - 1]).as_str(), "بن" | "بنت" | "ابن" | "ال" | "ابو");
