@@ -153,6 +153,12 @@ impl<'w> Context<'w> {
         self.inside.get(i).is_some_and(|k| k.is_some())
     }
 
+    /// Whether the marks opening at `mark` follow an organization's head or a title word, and
+    /// so hold its name (`صحيفة «هندوستان تايمز»`, `بعنوان «…»`), not speech.
+    pub(crate) fn names_its_head(&self, mark: usize) -> bool {
+        self.previous_word(mark).is_some_and(|p| lexicon::is_org_head(p) || lexicon::introduces_title(p))
+    }
+
     /// The previous word's normalized form, if the previous item is a word.
     pub(crate) fn previous_word(&self, i: usize) -> Option<&str> {
         (i > 0 && self.words.is_word(i - 1)).then(|| self.norm(i - 1))

@@ -270,17 +270,14 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
     // column is no source's statement in the story.
     // (`دعا الله أن`, `سائلا الله أن`: God is addressed, not quoted.)
     let imperfect = ctx.norm(i).starts_with('ي');
-    let bare = ctx.norm(i).strip_prefix(['و', 'ف']).unwrap_or(ctx.norm(i));
-    let prays = ["دع", "داع", "يدع", "تدع", "سال", "سائل", "تمن", "يتمن", "متمن"].iter().any(|p| bare.starts_with(p));
-    if (names_god(ctx, cue_end) && !prays)
+    if (names_god(ctx, cue_end) && !lexicon::prays(ctx.norm(i)))
         || ctx.previous_word(i).is_some_and(|p| p == "تعالي" || imperfect && matches!(p, "الله" | "والله"))
     {
         return None;
     }
     // `ويتوقع أن`, `ويعتقد إنها`: a present-tense verb of belief with no subject is the
     // impersonal passive ("it is expected that"), framing with no source.
-    let impersonal = matches!(bare, "يتوقع" | "يعتقد" | "يرجح" | "يعتبر" | "يذكر" | "يقدر");
-    if impersonal && ctx.is_complementizer(cue_end) {
+    if lexicon::is_impersonal_belief(ctx.norm(i)) && ctx.is_complementizer(cue_end) {
         return None;
     }
     let mut subject_start = cue_end;
@@ -336,12 +333,8 @@ fn attribute(ctx: &Context, i: usize, cue: Cue) -> Option<Attribution> {
             }
             Kind::Mark(_) => {
                 if let Some(m) = ctx.marked_opening_at(j) {
-                    // `ذكرت صحيفة «هندوستان تايمز».`: marks right after an organization's head
-                    // hold its name.
-                    let names_its_head = ctx
-                        .previous_word(j)
-                        .is_some_and(|p| lexicon::is_org_head(p) || lexicon::introduces_title(p));
-                    if names_its_head || embedded(ctx, m) {
+                    // `ذكرت صحيفة «هندوستان تايمز».`
+                    if ctx.names_its_head(j) || embedded(ctx, m) {
                         // A marked name or term inside the clause (`صحيفة “ذي دايلي مايل” ان`).
                         j = m.after();
                         continue;

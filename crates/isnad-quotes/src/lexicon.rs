@@ -461,6 +461,19 @@ pub fn is_preposition(word: &str) -> bool {
 
 #[rustfmt::skip]
 /// Words that begin a clause and are not part of a subject standing before its verb.
+/// A verb or participle of prayer or wish (`دعا`، `سائلا`، `متمنيا`): God after it is the one
+/// addressed, not a speaker quoted.
+pub fn prays(word: &str) -> bool {
+    let bare = without_conjunction(word).unwrap_or(word);
+    ["دع", "داع", "يدع", "تدع", "سال", "سائل", "تمن", "يتمن", "متمن"].iter().any(|p| bare.starts_with(p))
+}
+
+/// A present of belief that, with no subject, is the impersonal passive (`ويتوقع أن`, "it is
+/// expected that").
+pub fn is_impersonal_belief(word: &str) -> bool {
+    matches!(without_conjunction(word).unwrap_or(word), "يتوقع" | "يعتقد" | "يرجح" | "يعتبر" | "يذكر" | "يقدر")
+}
+
 /// A form of `وصف` (describe): it reports a clause after `بأن`, never marked words, which
 /// are the label it gives (`ووصفت روايته «…»`).
 pub fn describes(word: &str) -> bool {

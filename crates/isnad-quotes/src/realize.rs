@@ -141,10 +141,7 @@ pub(crate) fn unattributed_marks(
         let open_span = words.items[m.open].span;
         // `وبحسب صحيفة «صنداي مورنينغ بوست»`, `مقابلة مع صحيفة «نيويورك تايمز»، نوه X`:
         // marks right after an organization's head or a title word hold its name.
-        let names_its_head = m.open > 0
-            && words.is_word(m.open - 1)
-            && (lexicon::is_org_head(ctx.norm(m.open - 1)) || lexicon::introduces_title(ctx.norm(m.open - 1)));
-        if names_its_head {
+        if ctx.names_its_head(m.open) {
             continue;
         }
         let found = |cue: Span, subject, agreement, confidence| Found {

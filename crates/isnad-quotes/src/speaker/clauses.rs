@@ -240,20 +240,17 @@ impl Resolver<'_, '_> {
     /// `person_in_run` by names only (`by_name`), or by titles too.
     fn person_named_in_run(&self, from: usize, position: usize, max: usize, by_name: bool) -> Option<usize> {
         let words = self.ctx.words;
-        let person = |by_name: bool| {
-            (from..(from + max).min(position))
-                .take_while(|&j| words.is_word(j) || words.is_comma(j))
-                .filter(|&j| words.is_word(j))
-                .find_map(|j| {
-                    self.index.overlapping(words.items[j].span).find(|m| {
-                        !m.role
-                            && self.entities[m.entity].label == EntityLabel::Per
-                            && (!by_name || m.kind != MentionKind::Title)
-                    })
+        (from..(from + max).min(position))
+            .take_while(|&j| words.is_word(j) || words.is_comma(j))
+            .filter(|&j| words.is_word(j))
+            .find_map(|j| {
+                self.index.overlapping(words.items[j].span).find(|m| {
+                    !m.role
+                        && self.entities[m.entity].label == EntityLabel::Per
+                        && (!by_name || m.kind != MentionKind::Title)
                 })
-                .map(|m| m.entity)
-        };
-        person(by_name)
+            })
+            .map(|m| m.entity)
     }
 
     /// The item index past a place the entity stage found right after the ب of the word at
